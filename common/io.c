@@ -1,0 +1,283 @@
+#include "common/io.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/error.h"
+#include "common/utf8.h"
+
+/* ---- line reader ------------------------------------------------------ */
+
+static void reader_init(stance_line_reader *r, FILE *fp, bool owns, const char *name, size_t max_line)
+{
+    memset(r, 0, sizeof *r);
+    r->fp = fp;
+    r->owns_fp = owns;
+    r->name = strdup(name);
+    r->max_line = max_line ? max_line : STANCE_DEFAULT_MAX_LINE;
+    r->check_utf8 = true;
+}
+
+int stance_line_reader_open(stance_line_reader *r, const char *path, size_t max_line,
+                            stance_error *err)
+{
+    if (strcmp(path, "-") == 0) {
+        reader_init(r, stdin, false, "<stdin>", max_line);
+        return 0;
+    }
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return stance_fail_errno(err, path, 0, "cannot open");
+    reader_init(r, fp, true, path, max_line);
+    return 0;
+}
+
+void stance_line_reader_attach(stance_line_reader *r, FILE *fp, const char *name, size_t max_line)
+{
+    reader_init(r, fp, false, name, max_line);
+}
+
+static int grow(char **buf, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 4096;
+    while (n < need)
+        n *= 2;
+    char *p = realloc(*buf, n);
+    if (!p)
+        return -1;
+    *buf = p;
+    *cap = n;
+    return 0;
+}
+
+int stance_line_reader_next(stance_line_reader *r, char **line, size_t *len, stance_error *err)
+{
+    size_t n = 0;
+    int c = EOF;
+    bool too_long = false;
+    while ((c = getc(r->fp)) != EOF) {
+        if (c == '\n')
+            break;
+        if (n >= r->max_line) {
+            too_long = true;
+            continue; /* drain the rest of the line so the next call resyncs */
+        }
+        if (grow(&r->buf, &r->cap, n + 2) != 0)
+            return stance_fail(err, r->name, r->lineno + 1, "out of memory");
+        r->buf[n++] = (char)c;
+    }
+    if (ferror(r->fp))
+        return stance_fail_errno(err, r->name, r->lineno + 1, "read error");
+    if (c == EOF && n == 0 && !too_long)
+        return 0;
+    r->lineno++;
+    if (too_long)
+        return stance_fail(err, r->name, r->lineno, "line longer than the limit of %zu bytes",
+                           r->max_line);
+    if (n > 0 && r->buf[n - 1] == '\r')
+        n--;
+    if (grow(&r->buf, &r->cap, n + 1) != 0)
+        return stance_fail(err, r->name, r->lineno, "out of memory");
+    r->buf[n] = '\0';
+    if (memchr(r->buf, '\0', n))
+        return stance_fail(err, r->name, r->lineno, "NUL byte: this looks like a binary file");
+    size_t bad;
+    if (r->check_utf8 && !stance_utf8_valid(r->buf, n, &bad))
+        return stance_fail(err, r->name, r->lineno, "invalid UTF-8 at byte %zu of the line", bad + 1);
+    *line = r->buf;
+    *len = n;
+    return 1;
+}
+
+void stance_line_reader_close(stance_line_reader *r)
+{
+    if (r->owns_fp && r->fp)
+        fclose(r->fp);
+    free(r->buf);
+    free(r->name);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- whole files ------------------------------------------------------ */
+
+long stance_line_of_offset(const char *text, size_t off)
+{
+    long line = 1;
+    for (size_t i = 0; i < off; i++)
+        if (text[i] == '\n')
+            line++;
+    return line;
+}
+
+int stance_read_file(const char *path, size_t max_bytes, bool check_utf8,
+                     char **out, size_t *out_len, stance_error *err)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    if (!fp)
+        return stance_fail_errno(err, path, 0, "cannot open");
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    int rc = 0;
+    for (;;) {
+        if (grow(&buf, &cap, n + 65536 + 1) != 0) {
+            rc = stance_fail(err, name, 0, "out of memory");
+            break;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, fp);
+        n += got;
+        if (n > max_bytes) {
+            rc = stance_fail(err, name, 0, "larger than the limit of %zu bytes", max_bytes);
+            break;
+        }
+        if (got == 0) {
+            if (ferror(fp))
+                rc = stance_fail_errno(err, name, 0, "read error");
+            break;
+        }
+    }
+    if (!is_stdin)
+        fclose(fp);
+    if (rc == 0) {
+        buf[n] = '\0';
+        const char *nul = memchr(buf, '\0', n);
+        size_t bad;
+        if (nul)
+            rc = stance_fail(err, name, stance_line_of_offset(buf, (size_t)(nul - buf)),
+                             "NUL byte: this looks like a binary file");
+        else if (check_utf8 && !stance_utf8_valid(buf, n, &bad))
+            rc = stance_fail(err, name, stance_line_of_offset(buf, bad), "invalid UTF-8");
+    }
+    if (rc != 0) {
+        free(buf);
+        return rc;
+    }
+    *out = buf;
+    *out_len = n;
+    return 0;
+}
+
+/* ---- atomic output ---------------------------------------------------- */
+
+/* Temporary files that are open right now, removed by the signal handler.
+ * A small fixed table: the program has at most a few outputs open at once. */
+#define MAX_PENDING 16
+static char *volatile pending[MAX_PENDING];
+volatile int stance_interrupted;
+
+static void pending_add(char *tmp)
+{
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (!pending[i]) {
+            pending[i] = tmp;
+            return;
+        }
+}
+
+static void pending_remove(const char *tmp)
+{
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (pending[i] == tmp)
+            pending[i] = NULL;
+}
+
+static void on_signal(int sig)
+{
+    stance_interrupted = 1;
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (pending[i])
+            unlink(pending[i]); /* async-signal-safe */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void stance_install_signal_cleanup(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+int stance_output_open(stance_output *out, const char *path, stance_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!path || strcmp(path, "-") == 0) {
+        out->fp = stdout;
+        return 0;
+    }
+    size_t len = strlen(path);
+    out->path = strdup(path);
+    out->tmp_path = malloc(len + sizeof ".tmp.XXXXXX");
+    if (!out->path || !out->tmp_path) {
+        stance_output_abort(out);
+        return stance_fail(err, path, 0, "out of memory");
+    }
+    memcpy(out->tmp_path, path, len);
+    memcpy(out->tmp_path + len, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
+    int fd = mkstemp(out->tmp_path);
+    if (fd < 0) {
+        stance_fail_errno(err, path, 0, "cannot create a temporary file beside it");
+        free(out->tmp_path);
+        out->tmp_path = NULL;
+        stance_output_abort(out);
+        return -1;
+    }
+    out->fp = fdopen(fd, "wb");
+    if (!out->fp) {
+        close(fd);
+        stance_output_abort(out);
+        return stance_fail_errno(err, path, 0, "cannot open");
+    }
+    pending_add(out->tmp_path);
+    return 0;
+}
+
+int stance_output_commit(stance_output *out, stance_error *err)
+{
+    if (!out->path) { /* stdout */
+        if (fflush(stdout) != 0 || ferror(stdout))
+            return stance_fail_errno(err, "<stdout>", 0, "write error");
+        out->fp = NULL;
+        return 0;
+    }
+    int rc = 0;
+    if (fflush(out->fp) != 0 || ferror(out->fp) || fsync(fileno(out->fp)) != 0)
+        rc = stance_fail_errno(err, out->path, 0, "write error");
+    if (fclose(out->fp) != 0 && rc == 0)
+        rc = stance_fail_errno(err, out->path, 0, "write error");
+    out->fp = NULL;
+    if (rc == 0 && rename(out->tmp_path, out->path) != 0)
+        rc = stance_fail_errno(err, out->path, 0, "cannot rename the temporary file into place");
+    if (rc != 0) {
+        stance_output_abort(out);
+        return rc;
+    }
+    pending_remove(out->tmp_path);
+    free(out->tmp_path);
+    free(out->path);
+    out->tmp_path = out->path = NULL;
+    return 0;
+}
+
+void stance_output_abort(stance_output *out)
+{
+    if (out->fp && out->fp != stdout)
+        fclose(out->fp);
+    if (out->tmp_path) {
+        pending_remove(out->tmp_path);
+        unlink(out->tmp_path);
+    }
+    free(out->tmp_path);
+    free(out->path);
+    memset(out, 0, sizeof *out);
+}

@@ -1,0 +1,72 @@
+/* Input and output at the edges of the program: bounded line reading with
+ * file/line bookkeeping, whole-file reading, and atomic output files. */
+#ifndef STANCE_COMMON_IO_H
+#define STANCE_COMMON_IO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "stance.h"
+
+/* ---- line reader ------------------------------------------------------ */
+
+/* Reads one line at a time from a file or stdin ("-"), never holding more
+ * than max_line bytes. Each line is checked: a NUL byte means a binary file,
+ * bytes that are not UTF-8 are refused. Errors name the file and the line. */
+typedef struct stance_line_reader {
+    FILE *fp;
+    bool owns_fp;
+    char *name;         /* as given, "<stdin>" for "-" */
+    char *buf;
+    size_t cap;
+    size_t max_line;
+    long lineno;        /* number of the line last returned, 1-based */
+    bool check_utf8;
+} stance_line_reader;
+
+#define STANCE_DEFAULT_MAX_LINE ((size_t)16 << 20) /* 16 MiB */
+
+int stance_line_reader_open(stance_line_reader *r, const char *path, size_t max_line,
+                            stance_error *err);
+/* Wrap an open stream (not closed by the reader). */
+void stance_line_reader_attach(stance_line_reader *r, FILE *fp, const char *name, size_t max_line);
+/* 1 with *line and *len set (without newline or CR, NUL-terminated) on a line; 0 at end of
+ * input; -1 on error (err filled). The line stays valid until the next call. */
+int stance_line_reader_next(stance_line_reader *r, char **line, size_t *len, stance_error *err);
+void stance_line_reader_close(stance_line_reader *r);
+
+/* ---- whole files ------------------------------------------------------ */
+
+/* Read a whole file (or stdin for "-") of at most max_bytes into a NUL-terminated
+ * buffer. Refuses binary content (NUL bytes) and, when check_utf8, invalid UTF-8,
+ * reporting the line of the first bad byte. */
+int stance_read_file(const char *path, size_t max_bytes, bool check_utf8,
+                     char **out, size_t *out_len, stance_error *err);
+
+/* Line number (1-based) of byte offset off in text. */
+long stance_line_of_offset(const char *text, size_t off);
+
+/* ---- atomic output ---------------------------------------------------- */
+
+/* Output goes to a temporary file beside the target and is renamed into place
+ * on commit, so a reader never sees half a file. "-" writes to stdout directly.
+ * Temporary files still open are removed if the process is interrupted
+ * (SIGINT, SIGTERM, SIGHUP) once stance_install_signal_cleanup() has run. */
+typedef struct stance_output {
+    FILE *fp;
+    char *path;         /* final path, NULL for stdout */
+    char *tmp_path;
+} stance_output;
+
+int stance_output_open(stance_output *out, const char *path, stance_error *err);
+/* Flush, sync, close and rename into place. On failure the temporary is removed. */
+int stance_output_commit(stance_output *out, stance_error *err);
+/* Drop the output: remove the temporary file. Safe to call after commit. */
+void stance_output_abort(stance_output *out);
+
+void stance_install_signal_cleanup(void);
+/* Set by the signal handler; long loops check it to stop early and report. */
+extern volatile int stance_interrupted;
+
+#endif

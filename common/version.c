@@ -1,0 +1,6 @@
+#include "stance.h"
+
+const char *stance_version(void)
+{
+    return STANCE_VERSION_STRING;
+}

@@ -1,0 +1,163 @@
+/* stance: the diplomatic stance of what actors say in the news.
+ *
+ * The one public header of libstance. The `stance` program is a thin layer
+ * over what is declared here; everything else (features/, models/, pipeline/
+ * internals) is private to the library.
+ *
+ * Data flows one way:
+ *   articles -> statements with speakers -> actors and countries
+ *            -> bag-of-words features -> SVM -> scored statements -> report
+ *
+ * Conventions: functions that can fail return 0 (or a pointer) on success and
+ * -1 (or NULL) on failure, filling a caller-provided stance_error. */
+#ifndef STANCE_H
+#define STANCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <libsvm/svm.h> /* struct svm_node: the sparse vector form */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ======================================================================
+ * Version, errors, exit codes
+ * ==================================================================== */
+
+const char *stance_version(void);
+
+/* Exit codes of the program, documented in README. */
+enum {
+    STANCE_EXIT_OK = 0,      /* success */
+    STANCE_EXIT_FAILURE = 1, /* failure while working: bad input, I/O */
+    STANCE_EXIT_USAGE = 2,   /* usage error: unknown option, missing argument */
+};
+
+/* What went wrong, and where: file ("" when none) and 1-based line (0 when none). */
+typedef struct stance_error {
+    char file[512];
+    long line;
+    char message[512];
+} stance_error;
+
+void stance_error_clear(stance_error *err);
+/* Prints `stance: FILE:LINE: message` (dropping what is unknown) and a newline. */
+void stance_error_print(const stance_error *err, FILE *to);
+
+/* Output files are written to a temporary file and renamed into place; on
+ * SIGINT/SIGTERM/SIGHUP pending temporaries are removed. Call once in main. */
+void stance_install_signal_cleanup(void);
+
+/* ======================================================================
+ * Features: tokenizer, n-grams, vocabulary, weighting, sparse vectors
+ * (features/)
+ * ==================================================================== */
+
+typedef enum stance_weighting {
+    STANCE_WEIGHT_COUNT,  /* raw term counts */
+    STANCE_WEIGHT_BINARY, /* 1 when present */
+    STANCE_WEIGHT_TFIDF,  /* tf * smoothed idf: ln((1 + n) / (1 + df)) + 1 */
+} stance_weighting;
+
+typedef struct stance_feature_config {
+    int word_ngram_min, word_ngram_max; /* default 1, 2; max 0 turns word n-grams off */
+    int char_ngram_min, char_ngram_max; /* default 0, 0 (off); e.g. 2, 5 */
+    bool char_ngram_word_bounded;       /* char n-grams within words (padded) or across */
+    bool mark_negation;                 /* "not good ." -> not good_NEG */
+    bool stop_words;                    /* drop English stop words from word n-grams */
+    stance_weighting weighting;         /* default TF-IDF */
+    bool sublinear_tf;                  /* tf -> 1 + ln(tf) */
+    bool l2_normalize;                  /* default true */
+    unsigned min_df;                    /* keep terms in at least min_df documents (default 1) */
+    double max_df;                      /* drop terms in more than this share of documents (default 1.0) */
+    size_t max_features;                /* keep the most frequent; 0 = no limit */
+    unsigned hash_bits;                 /* 0 = vocabulary; else feature hashing into 2^bits columns */
+} stance_feature_config;
+
+void stance_feature_config_default(stance_feature_config *cfg);
+
+/* A sparse vector in libsvm form: nodes[0..nnz) with strictly increasing
+ * indices >= 1, then a terminator with index -1. */
+typedef struct stance_sparse {
+    struct svm_node *nodes;
+    size_t nnz;
+    size_t cap;
+} stance_sparse;
+
+void stance_sparse_free(stance_sparse *v);
+
+/* Configuration + vocabulary + document frequencies: what turns text into a
+ * vector, and what a model file carries. */
+typedef struct stance_vectorizer stance_vectorizer;
+
+stance_vectorizer *stance_vectorizer_new(const stance_feature_config *cfg, stance_error *err);
+void stance_vectorizer_free(stance_vectorizer *v);
+/* Learn the vocabulary and idf from n texts (UTF-8, each of lens[i] bytes). */
+int stance_vectorizer_fit(stance_vectorizer *v, const char *const *texts, const size_t *lens,
+                          size_t n, stance_error *err);
+/* Turn one text into a weighted sparse vector (out is reused across calls). */
+int stance_vectorizer_transform(const stance_vectorizer *v, const char *text, size_t len,
+                                stance_sparse *out, stance_error *err);
+/* Number of columns (largest index). */
+size_t stance_vectorizer_dim(const stance_vectorizer *v);
+/* The name of column index (1-based), e.g. "w:not good_NEG" or "c:ood"; NULL if hashed or unknown. */
+const char *stance_vectorizer_feature_name(const stance_vectorizer *v, int index);
+
+/* ======================================================================
+ * Corpora: labeled texts from JSONL, CSV/TSV, or a text file + labels file
+ * (models/corpus.c)
+ * ==================================================================== */
+
+typedef struct stance_corpus_options {
+    const char *format;       /* "auto" (by extension), "jsonl", "csv", "tsv", "lines" */
+    const char *text_field;   /* default "text" */
+    const char *label_field;  /* default "label" */
+    const char *id_field;     /* default "id"; optional in the data */
+    const char *labels_path;  /* "lines" format: one label per line */
+    const char *label_map_path; /* optional: "ID<TAB or space>NAME" lines mapping label ids to names */
+    const char *const *allowed_labels; /* when set, any other label is an error */
+    size_t n_allowed_labels;
+} stance_corpus_options;
+
+void stance_corpus_options_default(stance_corpus_options *opt);
+
+typedef struct stance_corpus {
+    size_t n;
+    char **texts;
+    size_t *text_lens;
+    char **ids;          /* NULL entries when the data has none */
+    int *labels;         /* index into label_names */
+    long *lines;         /* line of each record in its file, for messages */
+    char **label_names;
+    size_t n_labels;
+    char *path;
+} stance_corpus;
+
+int stance_corpus_read(const char *path, const stance_corpus_options *opt, stance_corpus *out,
+                       stance_error *err);
+void stance_corpus_free(stance_corpus *c);
+
+/* ======================================================================
+ * Models: training, evaluation, prediction, model files (models/)
+ * Declared by the models work (issue 3).
+ * ==================================================================== */
+
+/* ======================================================================
+ * Statements: ingest, extraction, attribution, actors (pipeline/)
+ * Declared by the extraction work (issue 5).
+ * ==================================================================== */
+
+/* ======================================================================
+ * Scoring and reports (pipeline/)
+ * Declared by the scoring work (issue 6).
+ * ==================================================================== */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* STANCE_H */

@@ -1,0 +1,15 @@
+/* stance eval: placeholder until its issue lands; it says so and fails. */
+#include <stdio.h>
+#include <string.h>
+
+#include "pipeline/cli.h"
+
+int cli_eval(int argc, char **argv)
+{
+    if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        printf("Usage: stance eval ...\nNot available yet in this version.\n");
+        return STANCE_EXIT_OK;
+    }
+    fprintf(stderr, "stance: eval: not available yet in this version\n");
+    return STANCE_EXIT_FAILURE;
+}
