@@ -1,5 +1,5 @@
 /* Input and output at the edges of the program: bounded line reading with
- * file/line bookkeeping, whole-file reading, and atomic output files. */
+ * file/line bookkeeping and whole-file reading. */
 #ifndef STANCE_COMMON_IO_H
 #define STANCE_COMMON_IO_H
 
@@ -47,26 +47,7 @@ int stance_read_file(const char *path, size_t max_bytes, bool check_utf8,
 /* Line number (1-based) of byte offset off in text. */
 long stance_line_of_offset(const char *text, size_t off);
 
-/* ---- atomic output ---------------------------------------------------- */
-
-/* Output goes to a temporary file beside the target and is renamed into place
- * on commit, so a reader never sees half a file. "-" writes to stdout directly.
- * Temporary files still open are removed if the process is interrupted
- * (SIGINT, SIGTERM, SIGHUP) once stance_install_signal_cleanup() has run. */
-typedef struct stance_output {
-    FILE *fp;
-    char *path;         /* final path, NULL for stdout */
-    char *tmp_path;
-} stance_output;
-
-int stance_output_open(stance_output *out, const char *path, stance_error *err);
-/* Flush, sync, close and rename into place. On failure the temporary is removed. */
-int stance_output_commit(stance_output *out, stance_error *err);
-/* Drop the output: remove the temporary file. Safe to call after commit. */
-void stance_output_abort(stance_output *out);
-
-void stance_install_signal_cleanup(void);
-/* Set by the signal handler; long loops check it to stop early and report. */
-extern volatile int stance_interrupted;
+/* Atomic output files (stance_output_*) and stance_interrupted are public:
+ * see stance.h. */
 
 #endif

@@ -48,9 +48,28 @@ void stance_error_clear(stance_error *err);
 /* Prints `stance: FILE:LINE: message` (dropping what is unknown) and a newline. */
 void stance_error_print(const stance_error *err, FILE *to);
 
-/* Output files are written to a temporary file and renamed into place; on
- * SIGINT/SIGTERM/SIGHUP pending temporaries are removed. Call once in main. */
+/* Output files are written to a temporary file beside the target and renamed
+ * into place on commit, so a reader never sees half a file. "-" (or NULL)
+ * writes to stdout directly. Temporaries still open are removed when the
+ * process is interrupted (SIGINT, SIGTERM, SIGHUP) once
+ * stance_install_signal_cleanup() has run: call it once in main. */
+typedef struct stance_output {
+    FILE *fp;
+    char *path;     /* final path, NULL for stdout */
+    char *tmp_path;
+} stance_output;
+
+int stance_output_open(stance_output *out, const char *path, stance_error *err);
+/* Flush, sync, close and rename into place. On failure the temporary is removed. */
+int stance_output_commit(stance_output *out, stance_error *err);
+/* Drop the output: remove the temporary file. Safe to call after commit. */
+void stance_output_abort(stance_output *out);
 void stance_install_signal_cleanup(void);
+/* Set by the signal handler; long loops check it to stop early and report. */
+extern volatile int stance_interrupted;
+
+/* True when date starts with a valid ISO 8601 calendar day (YYYY-MM-DD). */
+bool stance_date_valid(const char *date);
 
 /* ======================================================================
  * Features: tokenizer, n-grams, vocabulary, weighting, sparse vectors
@@ -153,8 +172,63 @@ void stance_corpus_free(stance_corpus *c);
 
 /* ======================================================================
  * Scoring and reports (pipeline/)
- * Declared by the scoring work (issue 6).
  * ==================================================================== */
+
+/* --- Reports: scored statements aggregated by country (pipeline/report_*.c).
+ * Input is the JSONL that `stance score` writes (schema:
+ * pipeline/schemas/scored-statement.schema.json); a report is built by
+ * streaming statements in, so memory grows with countries, actors and
+ * periods, never with statements. Reports carry counts, so the JSON of
+ * shards merges into the report of the whole. */
+
+typedef enum stance_report_format {
+    STANCE_REPORT_TABLE,
+    STANCE_REPORT_JSON,
+    STANCE_REPORT_CSV,
+    STANCE_REPORT_MARKDOWN,
+    STANCE_REPORT_HTML,
+} stance_report_format;
+
+typedef enum stance_report_period {
+    STANCE_PERIOD_NONE,
+    STANCE_PERIOD_DAY,
+    STANCE_PERIOD_WEEK,  /* ISO 8601 weeks: 2015-W51 */
+    STANCE_PERIOD_MONTH,
+} stance_report_period;
+
+typedef struct stance_report_options {
+    stance_report_period by;
+    const char *const *countries; /* keep only these speakers' countries (NULL: all) */
+    size_t n_countries;
+    const char *actor;            /* keep only this actor (exact, case-insensitive) */
+    const char *since, *until;    /* keep dates in [since, until], ISO 8601 days */
+    unsigned long min_count;      /* show only countries with at least this many statements */
+    size_t top_actors;            /* actors listed per country in tables (default 3) */
+    size_t max_compare;           /* countries compared pairwise, largest first (default 5) */
+} stance_report_options;
+
+void stance_report_options_default(stance_report_options *opt);
+
+typedef struct stance_report stance_report;
+
+stance_report *stance_report_new(const stance_report_options *opt, stance_error *err);
+void stance_report_free(stance_report *r);
+/* Add one scored statement given as a JSON object (one JSONL line); file and
+ * line are for messages. Statements outside the filters are counted as
+ * filtered, not added. */
+int stance_report_add_json(stance_report *r, const char *json, size_t len, const char *file,
+                           long line, stance_error *err);
+/* Stream a JSONL file of scored statements ("-" for stdin). A bad line is an
+ * error when strict; otherwise it is reported on stderr, counted in
+ * *skipped, and reading goes on. */
+int stance_report_add_file(stance_report *r, const char *path, bool strict, size_t *skipped,
+                           stance_error *err);
+/* Add the counts of a JSON report written by stance_report_write(..JSON..). */
+int stance_report_merge_file(stance_report *r, const char *path, stance_error *err);
+int stance_report_write(const stance_report *r, stance_report_format format, FILE *out,
+                        stance_error *err);
+/* Statements added so far (after filters). */
+size_t stance_report_statements(const stance_report *r);
 
 #ifdef __cplusplus
 }
