@@ -126,7 +126,7 @@ static void series_chart(FILE *out, const stance_report *r, const size_t *order,
                     stance_strmap_key(&all, po[p]), iv.value, iv.lo, iv.hi,
                     (unsigned long long)report_counts_n(c));
         }
-        fprintf(out, "<text x=\"%d\" y=\"%d\" fill=\"%s\">", left + width + 14, top + 14 + (int)i * 18, colour);
+        fprintf(out, "<text x=\"%d\" y=\"%d\" style=\"fill:%s\">", left + width + 14, top + 14 + (int)i * 18, colour);
         esc(out, label(code));
         fputs("</text>\n", out);
     }
@@ -206,7 +206,7 @@ int report_write_html(const stance_report *r, FILE *out)
           "body{font-family:sans-serif;margin:2em;color:#222;max-width:60em}\n"
           "table{border-collapse:collapse;margin:1em 0}td,th{padding:.25em .6em;border-bottom:1px solid #ddd;text-align:left}\n"
           "td.num{text-align:right}svg text{font-size:12px;fill:#222}svg .small{font-size:10px}\n"
-          ".grid{stroke:#ddd}.axis{stroke:#888}.whisker{stroke:#000;stroke-width:1.5}.empty{fill:#f4f4f4}\n"
+          "#matrix rect{stroke:#ccc}.grid{stroke:#ddd}.axis{stroke:#888}.whisker{stroke:#000;stroke-width:1.5}.empty{fill:#f4f4f4}\n"
           "</style>\n</head>\n<body>\n<h1>Stance by country</h1>\n", out);
     fprintf(out, "<p>%llu statements%s. Shares and the net stance index "
                  "((conciliatory &minus; adversarial) / n) with 95%% intervals.</p>\n",
