@@ -71,6 +71,20 @@ extern volatile int stance_interrupted;
 /* True when date starts with a valid ISO 8601 calendar day (YYYY-MM-DD). */
 bool stance_date_valid(const char *date);
 
+/* Data built into the program at build time: the default models
+ * ("stance.model", "sentiment.model") and the gazetteer files
+ * ("gazetteer/NAME.tsv"). NULL when the program was built without it (the
+ * library alone, or the bootstrap program that trains the default models). */
+typedef struct stance_builtin_file {
+    const char *name;
+    const unsigned char *data;
+    size_t size;
+} stance_builtin_file;
+
+const stance_builtin_file *stance_builtin_find(const char *name);
+/* All built-in files, in name order; returns how many. */
+size_t stance_builtin_list(const stance_builtin_file **files);
+
 /* ======================================================================
  * Features: tokenizer, n-grams, vocabulary, weighting, sparse vectors
  * (features/)
