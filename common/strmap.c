@@ -7,7 +7,7 @@ uint64_t stance_hash64(const void *data, size_t len)
 {
     /* FNV-1a, then a final avalanche so that low bits are usable as a slot. */
     const unsigned char *p = data;
-    uint64_t h = 1469598103934665603ULL;
+    uint64_t h = 14695981039346656037ULL;
     for (size_t i = 0; i < len; i++) {
         h ^= p[i];
         h *= 1099511628211ULL;

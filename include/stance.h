@@ -119,6 +119,7 @@ typedef struct stance_sparse {
     struct svm_node *nodes;
     size_t nnz;
     size_t cap;
+    void *scratch; /* the vectorizer's working buffers, reused across calls */
 } stance_sparse;
 
 void stance_sparse_free(stance_sparse *v);
@@ -139,6 +140,10 @@ int stance_vectorizer_transform(const stance_vectorizer *v, const char *text, si
 size_t stance_vectorizer_dim(const stance_vectorizer *v);
 /* The name of column index (1-based), e.g. "w:not good_NEG" or "c:ood"; NULL if hashed or unknown. */
 const char *stance_vectorizer_feature_name(const stance_vectorizer *v, int index);
+/* Write the configuration, vocabulary and document frequencies as JSON, with
+ * the label names when given (what `stance featurize --vocab` writes). */
+int stance_vectorizer_write_json(const stance_vectorizer *v, const char *const *labels,
+                                 size_t n_labels, FILE *out, stance_error *err);
 
 /* ======================================================================
  * Corpora: labeled texts from JSONL, CSV/TSV, or a text file + labels file

@@ -1,0 +1,151 @@
+#include "features/ngrams.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t feature_hash(const char *s, size_t len)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static int reserve(ngram_buffer *b, size_t need)
+{
+    if (need <= b->cap)
+        return 0;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < need)
+        cap *= 2;
+    char *p = realloc(b->buf, cap);
+    if (!p)
+        return -1;
+    b->buf = p;
+    b->cap = cap;
+    return 0;
+}
+
+static bool used_in_words(const token_list *t, size_t i, const stance_feature_config *cfg)
+{
+    const token *k = &t->tokens[i];
+    if (k->kind == TOKEN_PUNCT)
+        return false;
+    return !(cfg->stop_words && is_stop_word(t->text + k->start, k->len));
+}
+
+static const char NEG_MARK[] = "_NEG";
+
+static int word_ngrams(const token_list *t, const stance_feature_config *cfg, ngram_buffer *b,
+                       ngram_fn fn, void *ctx)
+{
+    /* indices of the tokens that take part, in order */
+    size_t *idx = malloc((t->n ? t->n : 1) * sizeof *idx), m = 0;
+    if (!idx)
+        return -1;
+    for (size_t i = 0; i < t->n; i++)
+        if (used_in_words(t, i, cfg))
+            idx[m++] = i;
+    for (size_t i = 0; i < m; i++) {
+        size_t len = 2;
+        if (reserve(b, 2) != 0)
+            goto oom;
+        memcpy(b->buf, "w:", 2);
+        for (int n = 1; n <= cfg->word_ngram_max && i + (size_t)n <= m; n++) {
+            const token *k = &t->tokens[idx[i + (size_t)n - 1]];
+            bool neg = cfg->mark_negation && k->negated;
+            if (reserve(b, len + 1 + k->len + sizeof NEG_MARK) != 0)
+                goto oom;
+            if (n > 1)
+                b->buf[len++] = ' ';
+            memcpy(b->buf + len, t->text + k->start, k->len);
+            len += k->len;
+            if (neg) {
+                memcpy(b->buf + len, NEG_MARK, sizeof NEG_MARK - 1);
+                len += sizeof NEG_MARK - 1;
+            }
+            if (n >= cfg->word_ngram_min)
+                fn(ctx, feature_hash(b->buf, len), b->buf, len);
+        }
+    }
+    free(idx);
+    return 0;
+oom:
+    free(idx);
+    return -1;
+}
+
+/* Character n-grams of s[0..len): code points, not bytes. */
+static int char_ngrams_of(const char *s, size_t len, const stance_feature_config *cfg,
+                          ngram_buffer *b, ngram_fn fn, void *ctx)
+{
+    /* byte offsets of code point starts, plus the end */
+    size_t *starts = malloc((len + 1) * sizeof *starts), n = 0;
+    if (!starts)
+        return -1;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            starts[n++] = i;
+    starts[n] = len;
+    if (reserve(b, len + 2) != 0) {
+        free(starts);
+        return -1;
+    }
+    memcpy(b->buf, "c:", 2);
+    for (size_t i = 0; i < n; i++)
+        for (int k = cfg->char_ngram_min; k <= cfg->char_ngram_max && i + (size_t)k <= n; k++) {
+            size_t bytes = starts[i + (size_t)k] - starts[i];
+            memcpy(b->buf + 2, s + starts[i], bytes);
+            fn(ctx, feature_hash(b->buf, bytes + 2), b->buf, bytes + 2);
+        }
+    free(starts);
+    return 0;
+}
+
+static int char_ngrams(const token_list *t, const stance_feature_config *cfg, ngram_buffer *b,
+                       ngram_fn fn, void *ctx)
+{
+    /* the text the n-grams are taken from: each word padded with spaces
+     * (within words), or all tokens joined by single spaces (across words) */
+    size_t total = 2;
+    for (size_t i = 0; i < t->n; i++)
+        total += t->tokens[i].len + 2;
+    char *text = malloc(total);
+    if (!text)
+        return -1;
+    int rc = 0;
+    if (cfg->char_ngram_word_bounded) {
+        for (size_t i = 0; i < t->n && rc == 0; i++) {
+            const token *k = &t->tokens[i];
+            if (k->kind == TOKEN_PUNCT)
+                continue;
+            text[0] = ' ';
+            memcpy(text + 1, t->text + k->start, k->len);
+            text[k->len + 1] = ' ';
+            rc = char_ngrams_of(text, k->len + 2, cfg, b, fn, ctx);
+        }
+    } else {
+        size_t len = 0;
+        for (size_t i = 0; i < t->n; i++) {
+            if (i)
+                text[len++] = ' ';
+            memcpy(text + len, t->text + t->tokens[i].start, t->tokens[i].len);
+            len += t->tokens[i].len;
+        }
+        rc = char_ngrams_of(text, len, cfg, b, fn, ctx);
+    }
+    free(text);
+    return rc;
+}
+
+int ngrams_emit(const token_list *t, const stance_feature_config *cfg, ngram_buffer *scratch,
+                ngram_fn fn, void *ctx)
+{
+    if (cfg->word_ngram_max > 0 && word_ngrams(t, cfg, scratch, fn, ctx) != 0)
+        return -1;
+    if (cfg->char_ngram_max > 0 && char_ngrams(t, cfg, scratch, fn, ctx) != 0)
+        return -1;
+    return 0;
+}

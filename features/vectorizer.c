@@ -1,0 +1,471 @@
+/* Text -> weighted sparse vector: tokens, n-grams, vocabulary or hashing,
+ * counts / binary / TF-IDF, L2 normalisation. */
+#include "features/vectorizer.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/error.h"
+#include "features/ngrams.h"
+#include "features/tokenizer.h"
+
+#define MAX_HASH_BITS 24
+
+/* ---- column map ------------------------------------------------------- */
+
+static size_t slot_of(const column_map *m, uint64_t key)
+{
+    size_t mask = m->slots - 1, s = (size_t)(key ^ (key >> 29)) & mask;
+    while (m->cols[s] && m->keys[s] != key)
+        s = (s + 1) & mask;
+    return s;
+}
+
+static int map_grow(column_map *m)
+{
+    size_t slots = m->slots ? m->slots * 2 : 1024;
+    column_map bigger = {calloc(slots, sizeof(uint64_t)), calloc(slots, sizeof(int32_t)), slots, m->count};
+    if (!bigger.keys || !bigger.cols) {
+        free(bigger.keys);
+        free(bigger.cols);
+        return -1;
+    }
+    for (size_t i = 0; i < m->slots; i++)
+        if (m->cols[i]) {
+            size_t s = slot_of(&bigger, m->keys[i]);
+            bigger.keys[s] = m->keys[i];
+            bigger.cols[s] = m->cols[i];
+        }
+    free(m->keys);
+    free(m->cols);
+    *m = bigger;
+    return 0;
+}
+
+int32_t *column_map_slot(column_map *m, uint64_t key, bool insert)
+{
+    if (m->slots == 0 || (insert && (m->count + 1) * 2 > m->slots)) {
+        if (!insert)
+            return NULL;
+        if (map_grow(m) != 0)
+            return NULL;
+    }
+    size_t s = slot_of(m, key);
+    if (!m->cols[s]) {
+        if (!insert)
+            return NULL;
+        m->keys[s] = key;
+        m->count++;
+        m->cols[s] = -1; /* taken, value to be set */
+    }
+    return &m->cols[s];
+}
+
+void column_map_free(column_map *m)
+{
+    free(m->keys);
+    free(m->cols);
+    memset(m, 0, sizeof *m);
+}
+
+/* ---- life cycle ------------------------------------------------------- */
+
+void stance_feature_config_default(stance_feature_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->word_ngram_min = 1;
+    cfg->word_ngram_max = 2;
+    cfg->weighting = STANCE_WEIGHT_TFIDF;
+    cfg->l2_normalize = true;
+    cfg->min_df = 1;
+    cfg->max_df = 1.0;
+}
+
+static int check_config(const stance_feature_config *c, const char *file, stance_error *err)
+{
+    if (c->word_ngram_max < 0 || c->word_ngram_max > 6 ||
+        (c->word_ngram_max > 0 && (c->word_ngram_min < 1 || c->word_ngram_min > c->word_ngram_max)))
+        return stance_fail(err, file, 0, "word n-gram range must be within 1-6 (or off)");
+    if (c->char_ngram_max < 0 || c->char_ngram_max > 10 ||
+        (c->char_ngram_max > 0 && (c->char_ngram_min < 1 || c->char_ngram_min > c->char_ngram_max)))
+        return stance_fail(err, file, 0, "character n-gram range must be within 1-10 (or off)");
+    if (c->word_ngram_max == 0 && c->char_ngram_max == 0)
+        return stance_fail(err, file, 0, "no features: both word and character n-grams are off");
+    if ((int)c->weighting < 0 || c->weighting > STANCE_WEIGHT_TFIDF)
+        return stance_fail(err, file, 0, "unknown weighting");
+    if (!(c->max_df > 0 && c->max_df <= 1))
+        return stance_fail(err, file, 0, "max_df must be a share in (0, 1]");
+    if (c->hash_bits > MAX_HASH_BITS)
+        return stance_fail(err, file, 0, "hash bits must be at most %d", MAX_HASH_BITS);
+    return 0;
+}
+
+stance_vectorizer *stance_vectorizer_new(const stance_feature_config *cfg, stance_error *err)
+{
+    stance_feature_config def;
+    if (!cfg) {
+        stance_feature_config_default(&def);
+        cfg = &def;
+    }
+    if (check_config(cfg, NULL, err) != 0)
+        return NULL;
+    stance_vectorizer *v = calloc(1, sizeof *v);
+    if (!v) {
+        stance_fail(err, NULL, 0, "out of memory");
+        return NULL;
+    }
+    v->cfg = *cfg;
+    if (v->cfg.min_df == 0)
+        v->cfg.min_df = 1;
+    return v;
+}
+
+static void clear_vocabulary(stance_vectorizer *v)
+{
+    for (size_t i = 0; v->names && i < v->dim; i++)
+        free(v->names[i]);
+    free(v->names);
+    free(v->df);
+    free(v->idf);
+    column_map_free(&v->map);
+    v->names = NULL;
+    v->df = NULL;
+    v->idf = NULL;
+    v->dim = 0;
+}
+
+void stance_vectorizer_free(stance_vectorizer *v)
+{
+    if (!v)
+        return;
+    clear_vocabulary(v);
+    free(v);
+}
+
+size_t stance_vectorizer_dim(const stance_vectorizer *v)
+{
+    return v->dim;
+}
+
+const char *stance_vectorizer_feature_name(const stance_vectorizer *v, int index)
+{
+    if (!v->names || index < 1 || (size_t)index > v->dim)
+        return NULL;
+    return v->names[index - 1];
+}
+
+void vectorizer_compute_idf(stance_vectorizer *v)
+{
+    for (size_t i = 0; i < v->dim; i++)
+        v->idf[i] = log((1.0 + (double)v->n_docs) / (1.0 + (double)v->df[i])) + 1.0;
+}
+
+/* ---- fitting ---------------------------------------------------------- */
+
+typedef struct candidate {
+    char *name;
+    uint64_t hash;
+    uint64_t tf;     /* occurrences in the corpus */
+    uint32_t df;
+    uint32_t last_doc; /* the last document counted in df, + 1 */
+} candidate;
+
+typedef struct fit_state {
+    column_map map;  /* hash -> candidate index + 1 */
+    candidate *c;
+    size_t n, cap;
+    uint32_t doc;    /* current document + 1 */
+    uint32_t *bucket_df, *bucket_last; /* hashing mode */
+    uint64_t mask;
+    bool failed;
+} fit_state;
+
+static void fit_feature(void *ctx, uint64_t hash, const char *name, size_t len)
+{
+    fit_state *s = ctx;
+    if (s->failed)
+        return;
+    if (s->bucket_df) {
+        size_t b = (size_t)(hash & s->mask);
+        if (s->bucket_last[b] != s->doc) {
+            s->bucket_last[b] = s->doc;
+            s->bucket_df[b]++;
+        }
+        return;
+    }
+    int32_t *slot = column_map_slot(&s->map, hash, true);
+    if (!slot) {
+        s->failed = true;
+        return;
+    }
+    if (*slot < 0) {
+        if (s->n == s->cap) {
+            size_t cap = s->cap ? s->cap * 2 : 4096;
+            candidate *p = realloc(s->c, cap * sizeof *p);
+            if (!p) {
+                s->failed = true;
+                return;
+            }
+            s->c = p;
+            s->cap = cap;
+        }
+        char *copy = malloc(len + 1);
+        if (!copy) {
+            s->failed = true;
+            return;
+        }
+        memcpy(copy, name, len);
+        copy[len] = '\0';
+        s->c[s->n] = (candidate){copy, hash, 0, 0, 0};
+        *slot = (int32_t)++s->n;
+    }
+    candidate *c = &s->c[*slot - 1];
+    c->tf++;
+    if (c->last_doc != s->doc) {
+        c->last_doc = s->doc;
+        c->df++;
+    }
+}
+
+static int by_tf_then_name(const void *a, const void *b)
+{
+    const candidate *x = a, *y = b;
+    if (x->tf != y->tf)
+        return x->tf > y->tf ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const candidate *)a)->name, ((const candidate *)b)->name);
+}
+
+/* Tokens of one text, with negation marked when asked. */
+static int analyse(const stance_feature_config *cfg, const char *text, size_t len, token_list *t,
+                   stance_error *err)
+{
+    if (tokenize(text, len, t, err) != 0)
+        return -1;
+    if (cfg->mark_negation)
+        tokens_mark_negation(t);
+    return 0;
+}
+
+int stance_vectorizer_fit(stance_vectorizer *v, const char *const *texts, const size_t *lens,
+                          size_t n, stance_error *err)
+{
+    clear_vocabulary(v);
+    if (n == 0 || n > UINT32_MAX - 1)
+        return stance_fail(err, NULL, 0, "cannot fit on %zu documents", n);
+    fit_state s = {0};
+    token_list t;
+    token_list_init(&t);
+    ngram_buffer scratch = {0};
+    int rc = 0;
+    if (v->cfg.hash_bits) {
+        size_t buckets = (size_t)1 << v->cfg.hash_bits;
+        s.bucket_df = calloc(buckets, sizeof *s.bucket_df);
+        s.bucket_last = calloc(buckets, sizeof *s.bucket_last);
+        s.mask = buckets - 1;
+        if (!s.bucket_df || !s.bucket_last)
+            rc = stance_fail(err, NULL, 0, "out of memory");
+    }
+    for (size_t d = 0; d < n && rc == 0; d++) {
+        s.doc = (uint32_t)d + 1;
+        if (analyse(&v->cfg, texts[d], lens[d], &t, err) != 0) {
+            rc = -1;
+            stance_fail(err, NULL, 0, "document %zu: %s", d + 1, err->message);
+            break;
+        }
+        if (ngrams_emit(&t, &v->cfg, &scratch, fit_feature, &s) != 0 || s.failed)
+            rc = stance_fail(err, NULL, 0, "out of memory");
+    }
+    token_list_free(&t);
+    free(scratch.buf);
+    v->n_docs = n;
+
+    if (rc == 0 && v->cfg.hash_bits) {
+        v->dim = (size_t)1 << v->cfg.hash_bits;
+        v->df = s.bucket_df;
+        s.bucket_df = NULL;
+        v->idf = malloc(v->dim * sizeof *v->idf);
+        if (!v->idf)
+            rc = stance_fail(err, NULL, 0, "out of memory");
+        else
+            vectorizer_compute_idf(v);
+    } else if (rc == 0) {
+        /* prune by document frequency, then keep the most frequent */
+        size_t kept = 0;
+        double max_docs = v->cfg.max_df * (double)n;
+        for (size_t i = 0; i < s.n; i++) {
+            if (s.c[i].df >= v->cfg.min_df && (double)s.c[i].df <= max_docs + 1e-9)
+                s.c[kept++] = s.c[i];
+            else
+                free(s.c[i].name);
+        }
+        if (v->cfg.max_features && kept > v->cfg.max_features) {
+            qsort(s.c, kept, sizeof *s.c, by_tf_then_name);
+            for (size_t i = v->cfg.max_features; i < kept; i++)
+                free(s.c[i].name);
+            kept = v->cfg.max_features;
+        }
+        /* columns in name order, as the vocabulary is written */
+        qsort(s.c, kept, sizeof *s.c, by_name);
+        v->dim = kept;
+        v->names = malloc((kept ? kept : 1) * sizeof *v->names);
+        v->df = malloc((kept ? kept : 1) * sizeof *v->df);
+        v->idf = malloc((kept ? kept : 1) * sizeof *v->idf);
+        if (!v->names || !v->df || !v->idf) {
+            for (size_t i = 0; i < kept; i++)
+                free(s.c[i].name);
+            free(v->names);
+            v->names = NULL;
+            v->dim = 0;
+            rc = stance_fail(err, NULL, 0, "out of memory");
+        } else {
+            for (size_t i = 0; i < kept; i++) {
+                v->names[i] = s.c[i].name;
+                v->df[i] = s.c[i].df;
+                int32_t *slot = column_map_slot(&v->map, s.c[i].hash, true);
+                if (!slot) {
+                    rc = stance_fail(err, NULL, 0, "out of memory");
+                    for (size_t j = i + 1; j < kept; j++)
+                        free(s.c[j].name);
+                    v->dim = i + 1;
+                    break;
+                }
+                *slot = (int32_t)(i + 1);
+            }
+            if (rc == 0)
+                vectorizer_compute_idf(v);
+        }
+    } else {
+        for (size_t i = 0; i < s.n; i++)
+            free(s.c[i].name);
+    }
+    free(s.c);
+    column_map_free(&s.map);
+    free(s.bucket_df);
+    free(s.bucket_last);
+    if (rc == 0 && v->dim == 0)
+        rc = stance_fail(err, NULL, 0, "no features left after pruning (min_df %u, max_df %g)",
+                         v->cfg.min_df, v->cfg.max_df);
+    if (rc != 0)
+        clear_vocabulary(v);
+    return rc;
+}
+
+/* ---- transforming ----------------------------------------------------- */
+
+typedef struct workspace {
+    token_list tokens;
+    ngram_buffer ngrams;
+    int32_t *cols;
+    size_t n, cap;
+    bool failed;
+} workspace;
+
+typedef struct transform_ctx {
+    const stance_vectorizer *v;
+    workspace *w;
+} transform_ctx;
+
+static void collect(void *ctx, uint64_t hash, const char *name, size_t len)
+{
+    (void)name;
+    (void)len;
+    transform_ctx *c = ctx;
+    workspace *w = c->w;
+    int32_t col;
+    if (c->v->cfg.hash_bits) {
+        col = (int32_t)(hash & (((uint64_t)1 << c->v->cfg.hash_bits) - 1)) + 1;
+    } else {
+        int32_t *slot = column_map_slot((column_map *)&c->v->map, hash, false);
+        if (!slot)
+            return; /* not in the vocabulary */
+        col = *slot;
+    }
+    if (w->n == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 256;
+        int32_t *p = realloc(w->cols, cap * sizeof *p);
+        if (!p) {
+            w->failed = true;
+            return;
+        }
+        w->cols = p;
+        w->cap = cap;
+    }
+    w->cols[w->n++] = col;
+}
+
+static int cmp_int32(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+void stance_sparse_free(stance_sparse *s)
+{
+    workspace *w = s->scratch;
+    if (w) {
+        token_list_free(&w->tokens);
+        free(w->ngrams.buf);
+        free(w->cols);
+        free(w);
+    }
+    free(s->nodes);
+    memset(s, 0, sizeof *s);
+}
+
+int stance_vectorizer_transform(const stance_vectorizer *v, const char *text, size_t len,
+                                stance_sparse *out, stance_error *err)
+{
+    if (!out->scratch && !(out->scratch = calloc(1, sizeof(workspace))))
+        return stance_fail(err, NULL, 0, "out of memory");
+    workspace *w = out->scratch;
+    w->n = 0;
+    w->failed = false;
+    out->nnz = 0;
+    if (analyse(&v->cfg, text, len, &w->tokens, err) != 0)
+        return -1;
+    transform_ctx ctx = {v, w};
+    if (ngrams_emit(&w->tokens, &v->cfg, &w->ngrams, collect, &ctx) != 0 || w->failed)
+        return stance_fail(err, NULL, 0, "out of memory");
+    qsort(w->cols, w->n, sizeof *w->cols, cmp_int32);
+
+    size_t unique = 0;
+    for (size_t i = 0; i < w->n; i++)
+        unique += i == 0 || w->cols[i] != w->cols[i - 1];
+    if (unique + 1 > out->cap) {
+        struct svm_node *p = realloc(out->nodes, (unique + 1) * sizeof *p);
+        if (!p)
+            return stance_fail(err, NULL, 0, "out of memory");
+        out->nodes = p;
+        out->cap = unique + 1;
+    }
+    double norm = 0;
+    for (size_t i = 0; i < w->n;) {
+        size_t j = i;
+        while (j < w->n && w->cols[j] == w->cols[i])
+            j++;
+        double tf = (double)(j - i), value;
+        switch (v->cfg.weighting) {
+        case STANCE_WEIGHT_BINARY: value = 1; break;
+        case STANCE_WEIGHT_COUNT: value = v->cfg.sublinear_tf ? 1 + log(tf) : tf; break;
+        default:
+            value = (v->cfg.sublinear_tf ? 1 + log(tf) : tf) * v->idf[w->cols[i] - 1];
+            break;
+        }
+        out->nodes[out->nnz++] = (struct svm_node){w->cols[i], value};
+        norm += value * value;
+        i = j;
+    }
+    if (v->cfg.l2_normalize && norm > 0) {
+        double scale = 1 / sqrt(norm);
+        for (size_t i = 0; i < out->nnz; i++)
+            out->nodes[i].value *= scale;
+    }
+    out->nodes[out->nnz] = (struct svm_node){-1, 0};
+    return 0;
+}
