@@ -3,14 +3,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint64_t feature_hash(const char *s, size_t len)
+#define FNV_OFFSET 14695981039346656037ULL
+
+/* FNV-1a is sequential, so an n-gram's hash continues its prefix's hash. */
+static inline uint64_t hash_more(uint64_t h, const char *s, size_t len)
 {
-    uint64_t h = 14695981039346656037ULL;
     for (size_t i = 0; i < len; i++) {
         h ^= (unsigned char)s[i];
         h *= 1099511628211ULL;
     }
     return h;
+}
+
+uint64_t feature_hash(const char *s, size_t len)
+{
+    return hash_more(FNV_OFFSET, s, len);
 }
 
 static int reserve(ngram_buffer *b, size_t need)
@@ -28,6 +35,30 @@ static int reserve(ngram_buffer *b, size_t need)
     return 0;
 }
 
+void ngram_buffer_free(ngram_buffer *b)
+{
+    free(b->buf);
+    free(b->idx);
+    b->buf = NULL;
+    b->idx = NULL;
+    b->cap = b->idx_cap = 0;
+}
+
+static size_t *reserve_idx(ngram_buffer *b, size_t need)
+{
+    if (need > b->idx_cap) {
+        size_t cap = b->idx_cap ? b->idx_cap : 256;
+        while (cap < need)
+            cap *= 2;
+        size_t *p = realloc(b->idx, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        b->idx = p;
+        b->idx_cap = cap;
+    }
+    return b->idx;
+}
+
 static bool used_in_words(const token_list *t, size_t i, const stance_feature_config *cfg)
 {
     const token *k = &t->tokens[i];
@@ -42,22 +73,23 @@ static int word_ngrams(const token_list *t, const stance_feature_config *cfg, ng
                        ngram_fn fn, void *ctx)
 {
     /* indices of the tokens that take part, in order */
-    size_t *idx = malloc((t->n ? t->n : 1) * sizeof *idx), m = 0;
+    size_t *idx = reserve_idx(b, t->n + 1), m = 0;
     if (!idx)
         return -1;
     for (size_t i = 0; i < t->n; i++)
         if (used_in_words(t, i, cfg))
             idx[m++] = i;
     for (size_t i = 0; i < m; i++) {
-        size_t len = 2;
+        size_t len = 2, hashed = 0;
+        uint64_t h = FNV_OFFSET;
         if (reserve(b, 2) != 0)
-            goto oom;
+            return -1;
         memcpy(b->buf, "w:", 2);
         for (int n = 1; n <= cfg->word_ngram_max && i + (size_t)n <= m; n++) {
             const token *k = &t->tokens[idx[i + (size_t)n - 1]];
             bool neg = cfg->mark_negation && k->negated;
             if (reserve(b, len + 1 + k->len + sizeof NEG_MARK) != 0)
-                goto oom;
+                return -1;
             if (n > 1)
                 b->buf[len++] = ' ';
             memcpy(b->buf + len, t->text + k->start, k->len);
@@ -66,15 +98,13 @@ static int word_ngrams(const token_list *t, const stance_feature_config *cfg, ng
                 memcpy(b->buf + len, NEG_MARK, sizeof NEG_MARK - 1);
                 len += sizeof NEG_MARK - 1;
             }
+            h = hash_more(h, b->buf + hashed, len - hashed);
+            hashed = len;
             if (n >= cfg->word_ngram_min)
-                fn(ctx, feature_hash(b->buf, len), b->buf, len);
+                fn(ctx, h, b->buf, len);
         }
     }
-    free(idx);
     return 0;
-oom:
-    free(idx);
-    return -1;
 }
 
 /* Character n-grams of s[0..len): code points, not bytes. */
@@ -82,25 +112,28 @@ static int char_ngrams_of(const char *s, size_t len, const stance_feature_config
                           ngram_buffer *b, ngram_fn fn, void *ctx)
 {
     /* byte offsets of code point starts, plus the end */
-    size_t *starts = malloc((len + 1) * sizeof *starts), n = 0;
+    size_t *starts = reserve_idx(b, len + 1), n = 0;
     if (!starts)
         return -1;
     for (size_t i = 0; i < len; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             starts[n++] = i;
     starts[n] = len;
-    if (reserve(b, len + 2) != 0) {
-        free(starts);
+    if (reserve(b, len + 2) != 0)
         return -1;
-    }
     memcpy(b->buf, "c:", 2);
-    for (size_t i = 0; i < n; i++)
-        for (int k = cfg->char_ngram_min; k <= cfg->char_ngram_max && i + (size_t)k <= n; k++) {
+    for (size_t i = 0; i < n; i++) {
+        uint64_t h = hash_more(FNV_OFFSET, "c:", 2);
+        size_t hashed = 0;
+        for (int k = 1; k <= cfg->char_ngram_max && i + (size_t)k <= n; k++) {
             size_t bytes = starts[i + (size_t)k] - starts[i];
-            memcpy(b->buf + 2, s + starts[i], bytes);
-            fn(ctx, feature_hash(b->buf, bytes + 2), b->buf, bytes + 2);
+            memcpy(b->buf + 2 + hashed, s + starts[i] + hashed, bytes - hashed);
+            h = hash_more(h, s + starts[i] + hashed, bytes - hashed);
+            hashed = bytes;
+            if (k >= cfg->char_ngram_min)
+                fn(ctx, h, b->buf, bytes + 2);
         }
-    free(starts);
+    }
     return 0;
 }
 

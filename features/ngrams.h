@@ -12,10 +12,16 @@
 
 typedef void (*ngram_fn)(void *ctx, uint64_t hash, const char *name, size_t len);
 
+/* Working memory reused across calls: the n-gram being built, and index
+ * arrays (tokens taking part, code point offsets). */
 typedef struct ngram_buffer {
     char *buf;
     size_t cap;
+    size_t *idx;
+    size_t idx_cap;
 } ngram_buffer;
+
+void ngram_buffer_free(ngram_buffer *b);
 
 /* Emit every n-gram of the tokens under cfg. Returns -1 when out of memory. */
 int ngrams_emit(const token_list *t, const stance_feature_config *cfg, ngram_buffer *scratch,

@@ -28,11 +28,15 @@ typedef struct cursor {
 } cursor;
 
 /* Code point at byte i and its length; -1 on invalid UTF-8; 0 at the end. */
-static utf8proc_int32_t cp_at(const cursor *c, size_t i, size_t *n)
+static inline utf8proc_int32_t cp_at(const cursor *c, size_t i, size_t *n)
 {
     if (i >= c->len) {
         *n = 0;
         return -1;
+    }
+    if (c->s[i] < 0x80) { /* most news text is ASCII: skip the decoder */
+        *n = 1;
+        return c->s[i];
     }
     utf8proc_int32_t cp;
     utf8proc_ssize_t got = utf8proc_iterate(c->s + i, (utf8proc_ssize_t)(c->len - i), &cp);
@@ -110,12 +114,14 @@ static int put_cp(token_list *t, utf8proc_int32_t cp)
 {
     if (reserve_text(t, 4) != 0)
         return -1;
+    if (cp < 128) {
+        t->text[t->text_len++] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
+        return 0;
+    }
     if (is_apostrophe(cp))
         cp = '\'';
     else if (is_hyphen(cp))
         cp = '-';
-    else if (cp < 128)
-        cp = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
     else
         cp = utf8proc_tolower(cp);
     t->text_len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)t->text + t->text_len);
@@ -162,6 +168,9 @@ static bool prefix_ci(const cursor *c, size_t i, const char *p)
 
 static size_t scan_url(const cursor *c, size_t i)
 {
+    unsigned char first = c->s[i] | 32;
+    if (first != 'h' && first != 'w')
+        return 0;
     if (!prefix_ci(c, i, "http://") && !prefix_ci(c, i, "https://") && !prefix_ci(c, i, "www."))
         return 0;
     size_t j = i, n;

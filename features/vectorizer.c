@@ -16,56 +16,48 @@
 
 static size_t slot_of(const column_map *m, uint64_t key)
 {
-    size_t mask = m->slots - 1, s = (size_t)(key ^ (key >> 29)) & mask;
-    while (m->cols[s] && m->keys[s] != key)
+    size_t mask = m->n_slots - 1, s = (size_t)(key ^ (key >> 29)) & mask;
+    while (m->slots[s].col && m->slots[s].key != key)
         s = (s + 1) & mask;
     return s;
 }
 
 static int map_grow(column_map *m)
 {
-    size_t slots = m->slots ? m->slots * 2 : 1024;
-    column_map bigger = {calloc(slots, sizeof(uint64_t)), calloc(slots, sizeof(int32_t)), slots, m->count};
-    if (!bigger.keys || !bigger.cols) {
-        free(bigger.keys);
-        free(bigger.cols);
+    size_t n = m->n_slots ? m->n_slots * 2 : 1024;
+    column_map bigger = {calloc(n, sizeof(column_slot)), n, m->count};
+    if (!bigger.slots)
         return -1;
-    }
-    for (size_t i = 0; i < m->slots; i++)
-        if (m->cols[i]) {
-            size_t s = slot_of(&bigger, m->keys[i]);
-            bigger.keys[s] = m->keys[i];
-            bigger.cols[s] = m->cols[i];
-        }
-    free(m->keys);
-    free(m->cols);
+    for (size_t i = 0; i < m->n_slots; i++)
+        if (m->slots[i].col)
+            bigger.slots[slot_of(&bigger, m->slots[i].key)] = m->slots[i];
+    free(m->slots);
     *m = bigger;
     return 0;
 }
 
 int32_t *column_map_slot(column_map *m, uint64_t key, bool insert)
 {
-    if (m->slots == 0 || (insert && (m->count + 1) * 2 > m->slots)) {
+    if (m->n_slots == 0 || (insert && (m->count + 1) * 2 > m->n_slots)) {
         if (!insert)
             return NULL;
         if (map_grow(m) != 0)
             return NULL;
     }
-    size_t s = slot_of(m, key);
-    if (!m->cols[s]) {
+    column_slot *slot = &m->slots[slot_of(m, key)];
+    if (!slot->col) {
         if (!insert)
             return NULL;
-        m->keys[s] = key;
+        slot->key = key;
+        slot->col = -1; /* taken, value to be set */
         m->count++;
-        m->cols[s] = -1; /* taken, value to be set */
     }
-    return &m->cols[s];
+    return &slot->col;
 }
 
 void column_map_free(column_map *m)
 {
-    free(m->keys);
-    free(m->cols);
+    free(m->slots);
     memset(m, 0, sizeof *m);
 }
 
@@ -228,17 +220,50 @@ static void fit_feature(void *ctx, uint64_t hash, const char *name, size_t len)
     }
 }
 
-static int by_tf_then_name(const void *a, const void *b)
-{
-    const candidate *x = a, *y = b;
-    if (x->tf != y->tf)
-        return x->tf > y->tf ? -1 : 1;
-    return strcmp(x->name, y->name);
-}
-
 static int by_name(const void *a, const void *b)
 {
     return strcmp(((const candidate *)a)->name, ((const candidate *)b)->name);
+}
+
+static int by_tf_desc(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x < y) - (x > y);
+}
+
+/* Keep the k most frequent of c[0..n) (ties broken by name), freeing the
+ * others' names; returns k. Only the group tied at the threshold is sorted
+ * by name, which keeps fitting large vocabularies fast. */
+static size_t keep_most_frequent(candidate *c, size_t n, size_t k)
+{
+    uint64_t *tf = malloc(n * sizeof *tf);
+    if (!tf)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        tf[i] = c[i].tf;
+    qsort(tf, n, sizeof *tf, by_tf_desc);
+    uint64_t threshold = tf[k - 1];
+    free(tf);
+    /* the ones above the threshold, then those tied at it in name order */
+    candidate *out = malloc(n * sizeof *out);
+    if (!out)
+        return 0;
+    size_t above = 0, tied = 0;
+    for (size_t i = 0; i < n; i++)
+        if (c[i].tf > threshold)
+            out[above++] = c[i];
+    for (size_t i = 0; i < n; i++)
+        if (c[i].tf == threshold)
+            out[above + tied++] = c[i];
+    qsort(out + above, tied, sizeof *out, by_name);
+    for (size_t i = k; i < above + tied; i++)
+        free(out[i].name);
+    for (size_t i = 0; i < n; i++)
+        if (c[i].tf < threshold)
+            free(c[i].name);
+    memcpy(c, out, k * sizeof *c);
+    free(out);
+    return k;
 }
 
 /* Tokens of one text, with negation marked when asked. */
@@ -282,7 +307,7 @@ int stance_vectorizer_fit(stance_vectorizer *v, const char *const *texts, const 
             rc = stance_fail(err, NULL, 0, "out of memory");
     }
     token_list_free(&t);
-    free(scratch.buf);
+    ngram_buffer_free(&scratch);
     v->n_docs = n;
 
     if (rc == 0 && v->cfg.hash_bits) {
@@ -304,12 +329,8 @@ int stance_vectorizer_fit(stance_vectorizer *v, const char *const *texts, const 
             else
                 free(s.c[i].name);
         }
-        if (v->cfg.max_features && kept > v->cfg.max_features) {
-            qsort(s.c, kept, sizeof *s.c, by_tf_then_name);
-            for (size_t i = v->cfg.max_features; i < kept; i++)
-                free(s.c[i].name);
-            kept = v->cfg.max_features;
-        }
+        if (v->cfg.max_features && kept > v->cfg.max_features)
+            kept = keep_most_frequent(s.c, kept, v->cfg.max_features);
         /* columns in name order, as the vocabulary is written */
         qsort(s.c, kept, sizeof *s.c, by_name);
         v->dim = kept;
@@ -361,8 +382,8 @@ int stance_vectorizer_fit(stance_vectorizer *v, const char *const *texts, const 
 typedef struct workspace {
     token_list tokens;
     ngram_buffer ngrams;
-    int32_t *cols;
-    size_t n, cap;
+    int32_t *cols, *sort_tmp;
+    size_t n, cap, sort_cap;
     bool failed;
 } workspace;
 
@@ -399,10 +420,45 @@ static void collect(void *ctx, uint64_t hash, const char *name, size_t len)
     w->cols[w->n++] = col;
 }
 
-static int cmp_int32(const void *a, const void *b)
+/* Sort columns: insertion sort for short lists, else an LSD radix sort on
+ * the 32-bit values (columns are positive), linear in the list's length. */
+static int sort_columns(int32_t *a, size_t n, int32_t **tmp, size_t *tmp_cap)
 {
-    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-    return (x > y) - (x < y);
+    if (n < 48) {
+        for (size_t i = 1; i < n; i++) {
+            int32_t x = a[i];
+            size_t j = i;
+            for (; j > 0 && a[j - 1] > x; j--)
+                a[j] = a[j - 1];
+            a[j] = x;
+        }
+        return 0;
+    }
+    if (*tmp_cap < n) {
+        int32_t *p = realloc(*tmp, n * sizeof *p);
+        if (!p)
+            return -1;
+        *tmp = p;
+        *tmp_cap = n;
+    }
+    int32_t *src = a, *dst = *tmp;
+    for (int shift = 0; shift < 32; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[(((uint32_t)src[i] >> shift) & 255) + 1]++;
+        if (count[1] == n)
+            continue; /* this byte is 0 everywhere */
+        for (int k = 0; k < 256; k++)
+            count[k + 1] += count[k];
+        for (size_t i = 0; i < n; i++)
+            dst[count[((uint32_t)src[i] >> shift) & 255]++] = src[i];
+        int32_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != a)
+        memcpy(a, src, n * sizeof *a);
+    return 0;
 }
 
 void stance_sparse_free(stance_sparse *s)
@@ -410,8 +466,9 @@ void stance_sparse_free(stance_sparse *s)
     workspace *w = s->scratch;
     if (w) {
         token_list_free(&w->tokens);
-        free(w->ngrams.buf);
+        ngram_buffer_free(&w->ngrams);
         free(w->cols);
+        free(w->sort_tmp);
         free(w);
     }
     free(s->nodes);
@@ -432,7 +489,8 @@ int stance_vectorizer_transform(const stance_vectorizer *v, const char *text, si
     transform_ctx ctx = {v, w};
     if (ngrams_emit(&w->tokens, &v->cfg, &w->ngrams, collect, &ctx) != 0 || w->failed)
         return stance_fail(err, NULL, 0, "out of memory");
-    qsort(w->cols, w->n, sizeof *w->cols, cmp_int32);
+    if (sort_columns(w->cols, w->n, &w->sort_tmp, &w->sort_cap) != 0)
+        return stance_fail(err, NULL, 0, "out of memory");
 
     size_t unique = 0;
     for (size_t i = 0; i < w->n; i++)

@@ -9,10 +9,14 @@
 #include "stance.h"
 
 /* Open addressing from a feature's 64-bit hash to its column (1-based). */
+typedef struct column_slot {
+    uint64_t key;
+    int32_t col; /* 0 = empty */
+} column_slot;
+
 typedef struct column_map {
-    uint64_t *keys;
-    int32_t *cols;
-    size_t slots; /* power of two; 0 when empty */
+    column_slot *slots; /* key and value side by side: one cache line a probe */
+    size_t n_slots;     /* power of two; 0 when empty */
     size_t count;
 } column_map;
 

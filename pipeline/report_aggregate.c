@@ -112,6 +112,7 @@ static long days_from_civil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
+/* Years are 4 digits, so every key fits in 16 bytes. */
 static bool parse_day(const char *date, int *y, int *m, int *d)
 {
     char tail;
@@ -139,7 +140,7 @@ int report_period_key(const char *date, stance_report_period by, char out[16])
         return -1;
     switch (by) {
     case STANCE_PERIOD_MONTH:
-        snprintf(out, 16, "%04d-%02d", y, m);
+        snprintf(out, 16, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
         break;
     case STANCE_PERIOD_WEEK: {
         /* ISO 8601: the week with the year's first Thursday is week 1 */
@@ -152,11 +153,12 @@ int report_period_key(const char *date, stance_report_period by, char out[16])
         else if (thursday >= days_from_civil(y + 1, 1, 1))
             ty = y + 1;
         int week = (int)((thursday - days_from_civil(ty, 1, 1)) / 7 + 1);
-        snprintf(out, 16, "%04d-W%02d", ty, week);
+        snprintf(out, 16, "%04u-W%02u", (unsigned)ty % 10000u, (unsigned)week % 100u);
         break;
     }
     default:
-        snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
+        snprintf(out, 16, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+                 (unsigned)d % 100u);
         break;
     }
     return 0;

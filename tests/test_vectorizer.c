@@ -165,7 +165,7 @@ static void test_ngram_counts(void **state)
     count = 0;
     assert_int_equal(ngrams_emit(&t, &cfg, &b, count_fn, &count), 0);
     assert_int_equal(count, 1);
-    free(b.buf);
+    ngram_buffer_free(&b);
     token_list_free(&t);
 }
 
