@@ -114,7 +114,7 @@ long stance_line_of_offset(const char *text, size_t off)
     return line;
 }
 
-int stance_read_file(const char *path, size_t max_bytes, bool check_utf8,
+int stance_read_file(const char *path, size_t max_bytes, bool check_text,
                      char **out, size_t *out_len, stance_error *err)
 {
     bool is_stdin = strcmp(path, "-") == 0;
@@ -146,12 +146,12 @@ int stance_read_file(const char *path, size_t max_bytes, bool check_utf8,
         fclose(fp);
     if (rc == 0) {
         buf[n] = '\0';
-        const char *nul = memchr(buf, '\0', n);
+        const char *nul = check_text ? memchr(buf, '\0', n) : NULL;
         size_t bad;
         if (nul)
             rc = stance_fail(err, name, stance_line_of_offset(buf, (size_t)(nul - buf)),
                              "NUL byte: this looks like a binary file");
-        else if (check_utf8 && !stance_utf8_valid(buf, n, &bad))
+        else if (check_text && !stance_utf8_valid(buf, n, &bad))
             rc = stance_fail(err, name, stance_line_of_offset(buf, bad), "invalid UTF-8");
     }
     if (rc != 0) {

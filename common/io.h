@@ -39,9 +39,9 @@ void stance_line_reader_close(stance_line_reader *r);
 /* ---- whole files ------------------------------------------------------ */
 
 /* Read a whole file (or stdin for "-") of at most max_bytes into a NUL-terminated
- * buffer. Refuses binary content (NUL bytes) and, when check_utf8, invalid UTF-8,
- * reporting the line of the first bad byte. */
-int stance_read_file(const char *path, size_t max_bytes, bool check_utf8,
+ * buffer. When check_text, refuses binary content (NUL bytes) and invalid
+ * UTF-8, reporting the line of the first bad byte. */
+int stance_read_file(const char *path, size_t max_bytes, bool check_text,
                      char **out, size_t *out_len, stance_error *err);
 
 /* Line number (1-based) of byte offset off in text. */

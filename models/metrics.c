@@ -1,0 +1,73 @@
+#include "models/metrics.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int confusion_init(confusion *c, size_t k)
+{
+    c->k = k;
+    c->counts = calloc(k > 0 ? k * k : 1, sizeof *c->counts);
+    return c->counts ? 0 : -1;
+}
+
+void confusion_free(confusion *c)
+{
+    free(c->counts);
+    memset(c, 0, sizeof *c);
+}
+
+void confusion_add(confusion *c, int gold, int predicted)
+{
+    if (gold >= 0 && predicted >= 0 && (size_t)gold < c->k && (size_t)predicted < c->k)
+        c->counts[(size_t)gold * c->k + (size_t)predicted]++;
+}
+
+uint64_t confusion_total(const confusion *c)
+{
+    uint64_t n = 0;
+    for (size_t i = 0; i < c->k * c->k; i++)
+        n += c->counts[i];
+    return n;
+}
+
+double metric_accuracy(const confusion *c)
+{
+    uint64_t n = confusion_total(c), right = 0;
+    for (size_t i = 0; i < c->k; i++)
+        right += c->counts[i * c->k + i];
+    return n ? (double)right / (double)n : 0;
+}
+
+void metric_class(const confusion *c, size_t cls, double *precision, double *recall, double *f1)
+{
+    uint64_t tp = c->counts[cls * c->k + cls], predicted = 0, gold = 0;
+    for (size_t i = 0; i < c->k; i++) {
+        predicted += c->counts[i * c->k + cls];
+        gold += c->counts[cls * c->k + i];
+    }
+    double p = predicted ? (double)tp / (double)predicted : 0;
+    double r = gold ? (double)tp / (double)gold : 0;
+    *precision = p;
+    *recall = r;
+    *f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+double metric_mean_f1(const confusion *c, const int *classes, size_t n)
+{
+    double sum = 0, p, r, f;
+    for (size_t i = 0; i < n; i++) {
+        metric_class(c, (size_t)classes[i], &p, &r, &f);
+        sum += f;
+    }
+    return n ? sum / (double)n : 0;
+}
+
+double metric_macro_f1(const confusion *c)
+{
+    double sum = 0, p, r, f;
+    for (size_t i = 0; i < c->k; i++) {
+        metric_class(c, i, &p, &r, &f);
+        sum += f;
+    }
+    return c->k ? sum / (double)c->k : 0;
+}
