@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common/error.h"
@@ -251,7 +252,11 @@ int stance_output_commit(stance_output *out, stance_error *err)
         return 0;
     }
     int rc = 0;
-    if (fflush(out->fp) != 0 || ferror(out->fp) || fsync(fileno(out->fp)) != 0)
+    /* mkstemp makes the file private; give it the mode a new file would have */
+    mode_t mask = umask(022);
+    umask(mask);
+    if (fflush(out->fp) != 0 || ferror(out->fp) || fsync(fileno(out->fp)) != 0 ||
+        fchmod(fileno(out->fp), 0666 & ~mask) != 0)
         rc = stance_fail_errno(err, out->path, 0, "write error");
     if (fclose(out->fp) != 0 && rc == 0)
         rc = stance_fail_errno(err, out->path, 0, "write error");

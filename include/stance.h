@@ -181,8 +181,69 @@ void stance_corpus_free(stance_corpus *c);
 
 /* ======================================================================
  * Models: training, evaluation, prediction, model files (models/)
- * Declared by the models work (issue 3).
  * ==================================================================== */
+
+typedef enum stance_class_weight {
+    STANCE_CLASS_WEIGHT_NONE,
+    STANCE_CLASS_WEIGHT_BALANCED, /* n / (classes * n_class), as scikit-learn */
+} stance_class_weight;
+
+typedef struct stance_train_options {
+    const double *c_grid;     /* values of C to try (NULL: the default grid) */
+    size_t n_c;
+    size_t folds;             /* stratified cross-validation folds (default 5) */
+    stance_class_weight class_weight;
+    unsigned long seed;       /* folds and solver (default 1) */
+    const char *date;         /* recorded in the model; NULL: SOURCE_DATE_EPOCH, else now */
+    bool progress;            /* progress lines on stderr */
+} stance_train_options;
+
+void stance_train_options_default(stance_train_options *opt);
+
+typedef struct stance_model stance_model;
+
+/* Fit features and a linear SVM (LIBLINEAR, one-vs-rest, L2-regularised
+ * L2-loss dual solver) on the corpus, picking C by cross-validated macro-F1;
+ * class probabilities come from Platt scaling fitted on the cross-validated
+ * decision values. The same corpus and options give the same model. */
+stance_model *stance_train(const stance_corpus *corpus, const stance_feature_config *features,
+                           const stance_train_options *opt, stance_error *err);
+void stance_model_free(stance_model *m);
+int stance_model_save(const stance_model *m, const char *path, stance_error *err);
+stance_model *stance_model_load(const char *path, stance_error *err);
+/* A model held in memory (a built-in one); name is for messages. */
+stance_model *stance_model_load_buffer(const char *name, const unsigned char *data, size_t len,
+                                       stance_error *err);
+
+size_t stance_model_n_labels(const stance_model *m);
+const char *stance_model_label(const stance_model *m, size_t i);
+/* Index of a label name, or -1. */
+int stance_model_label_index(const stance_model *m, const char *name);
+
+/* Classify one text: returns the label index and fills probs[n_labels]
+ * (may be NULL). work holds the text's features afterwards, for
+ * stance_model_explain; reuse it across calls. -1 on error. */
+int stance_model_predict(const stance_model *m, const char *text, size_t len, stance_sparse *work,
+                         double *probs, stance_error *err);
+
+typedef struct stance_term {
+    const char *name;  /* feature name, owned by the model */
+    double weight;     /* its contribution to the label's decision value */
+} stance_term;
+
+/* The terms of the last predicted text (in work) that pushed most toward
+ * label; returns how many were written (at most k). */
+size_t stance_model_explain(const stance_model *m, const stance_sparse *work, int label,
+                            stance_term *terms, size_t k);
+
+/* Precision, recall and F1 of class c from a k x k confusion matrix
+ * conf[gold * k + predicted]; 0 where undefined, as scikit-learn reports. */
+void stance_class_scores(const uint64_t *conf, size_t k, size_t c, double *precision,
+                         double *recall, double *f1);
+
+/* The training record as JSON text (corpus size and checksum, options,
+ * cross-validation scores, date); owned by the model. */
+const char *stance_model_metadata(const stance_model *m);
 
 /* ======================================================================
  * Statements: ingest, extraction, attribution, actors (pipeline/)

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stance.h"
+
 int confusion_init(confusion *c, size_t k)
 {
     c->k = k;
@@ -38,18 +40,24 @@ double metric_accuracy(const confusion *c)
     return n ? (double)right / (double)n : 0;
 }
 
-void metric_class(const confusion *c, size_t cls, double *precision, double *recall, double *f1)
+void stance_class_scores(const uint64_t *conf, size_t k, size_t c, double *precision,
+                         double *recall, double *f1)
 {
-    uint64_t tp = c->counts[cls * c->k + cls], predicted = 0, gold = 0;
-    for (size_t i = 0; i < c->k; i++) {
-        predicted += c->counts[i * c->k + cls];
-        gold += c->counts[cls * c->k + i];
+    uint64_t tp = conf[c * k + c], predicted = 0, gold = 0;
+    for (size_t i = 0; i < k; i++) {
+        predicted += conf[i * k + c];
+        gold += conf[c * k + i];
     }
     double p = predicted ? (double)tp / (double)predicted : 0;
     double r = gold ? (double)tp / (double)gold : 0;
     *precision = p;
     *recall = r;
     *f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+void metric_class(const confusion *c, size_t cls, double *precision, double *recall, double *f1)
+{
+    stance_class_scores(c->counts, c->k, cls, precision, recall, f1);
 }
 
 double metric_mean_f1(const confusion *c, const int *classes, size_t n)

@@ -1,0 +1,34 @@
+/* Inside a model: the vectorizer, the label names and a linear classifier
+ * held as weight vectors, so that prediction costs O(non-zeros of the text). */
+#ifndef STANCE_MODELS_MODEL_H
+#define STANCE_MODELS_MODEL_H
+
+#include <stddef.h>
+
+#include "models/platt.h"
+#include "stance.h"
+
+/* One-vs-rest weight vectors. With two classes there is one vector, for
+ * class 0 against class 1 (decision > 0 means class 0). */
+typedef struct linear_model {
+    size_t dim;    /* feature columns 1..dim */
+    size_t n_vec;  /* weight vectors: 1 for two classes, else one per class */
+    double *w;     /* w[(col - 1) * n_vec + j] */
+    double *b;     /* b[j] */
+    platt *platt;  /* probability calibration of each vector */
+} linear_model;
+
+struct stance_model {
+    stance_vectorizer *vec;
+    char **labels;
+    size_t n_labels;
+    linear_model lin;
+    char *metadata; /* JSON text */
+};
+
+/* Decision values of x: out[n_vec]. */
+void linear_decision(const linear_model *lin, const struct svm_node *x, double *out);
+/* The class with the highest decision value, and probabilities. */
+int linear_classify(const linear_model *lin, size_t n_labels, const double *decision, double *probs);
+
+#endif

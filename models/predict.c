@@ -1,0 +1,117 @@
+/* Prediction and explanation with a linear model. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/error.h"
+#include "models/model.h"
+
+void linear_decision(const linear_model *lin, const struct svm_node *x, double *out)
+{
+    for (size_t j = 0; j < lin->n_vec; j++)
+        out[j] = lin->b[j];
+    for (; x->index != -1; x++) {
+        if (x->index < 1 || (size_t)x->index > lin->dim)
+            continue;
+        const double *w = lin->w + (size_t)(x->index - 1) * lin->n_vec;
+        for (size_t j = 0; j < lin->n_vec; j++)
+            out[j] += w[j] * x->value;
+    }
+}
+
+int linear_classify(const linear_model *lin, size_t n_labels, const double *decision, double *probs)
+{
+    if (lin->n_vec == 1) {
+        double p0 = platt_probability(lin->platt[0], decision[0]);
+        if (probs) {
+            probs[0] = p0;
+            probs[1] = 1 - p0;
+        }
+        return decision[0] > 0 ? 0 : 1;
+    }
+    int best = 0;
+    double total = 0;
+    for (size_t j = 0; j < n_labels; j++) {
+        if (decision[j] > decision[best])
+            best = (int)j;
+        if (probs)
+            total += probs[j] = platt_probability(lin->platt[j], decision[j]);
+    }
+    for (size_t j = 0; probs && j < n_labels; j++)
+        probs[j] = total > 0 ? probs[j] / total : 1.0 / (double)n_labels;
+    return best;
+}
+
+size_t stance_model_n_labels(const stance_model *m)
+{
+    return m->n_labels;
+}
+
+const char *stance_model_label(const stance_model *m, size_t i)
+{
+    return i < m->n_labels ? m->labels[i] : NULL;
+}
+
+int stance_model_label_index(const stance_model *m, const char *name)
+{
+    for (size_t i = 0; i < m->n_labels; i++)
+        if (strcmp(m->labels[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+const char *stance_model_metadata(const stance_model *m)
+{
+    return m->metadata ? m->metadata : "{}";
+}
+
+int stance_model_predict(const stance_model *m, const char *text, size_t len, stance_sparse *work,
+                         double *probs, stance_error *err)
+{
+    if (stance_vectorizer_transform(m->vec, text, len, work, err) != 0)
+        return -1;
+    double stack[16], *decision = m->lin.n_vec <= 16 ? stack : malloc(m->lin.n_vec * sizeof *decision);
+    if (!decision)
+        return stance_fail(err, NULL, 0, "out of memory");
+    linear_decision(&m->lin, work->nodes, decision);
+    int label = linear_classify(&m->lin, m->n_labels, decision, probs);
+    if (decision != stack)
+        free(decision);
+    return label;
+}
+
+static int by_weight_desc(const void *a, const void *b)
+{
+    double x = ((const stance_term *)a)->weight, y = ((const stance_term *)b)->weight;
+    return (x < y) - (x > y);
+}
+
+size_t stance_model_explain(const stance_model *m, const stance_sparse *work, int label,
+                            stance_term *terms, size_t k)
+{
+    if (label < 0 || (size_t)label >= m->n_labels || k == 0 || !work->nodes)
+        return 0;
+    /* with one vector, class 1 is its negative side */
+    size_t j = m->lin.n_vec == 1 ? 0 : (size_t)label;
+    double sign = m->lin.n_vec == 1 && label == 1 ? -1 : 1;
+    size_t n = 0;
+    for (size_t i = 0; i < work->nnz; i++) {
+        const struct svm_node *x = &work->nodes[i];
+        if (x->index < 1 || (size_t)x->index > m->lin.dim)
+            continue;
+        double c = sign * m->lin.w[(size_t)(x->index - 1) * m->lin.n_vec + j] * x->value;
+        if (c <= 0)
+            continue;
+        stance_term t = {stance_vectorizer_feature_name(m->vec, x->index), c};
+        if (!t.name)
+            t.name = "(hashed feature)";
+        if (n < k) {
+            terms[n++] = t;
+            qsort(terms, n, sizeof *terms, by_weight_desc);
+        } else if (c > terms[k - 1].weight) {
+            terms[k - 1] = t;
+            qsort(terms, n, sizeof *terms, by_weight_desc);
+        }
+    }
+    return n;
+}
