@@ -188,9 +188,24 @@ typedef enum stance_class_weight {
     STANCE_CLASS_WEIGHT_BALANCED, /* n / (classes * n_class), as scikit-learn */
 } stance_class_weight;
 
+typedef enum stance_solver {
+    STANCE_SOLVER_AUTO,      /* LIBLINEAR for a linear kernel, LIBSVM for RBF */
+    STANCE_SOLVER_LIBLINEAR, /* linear only; fast on large text corpora */
+    STANCE_SOLVER_LIBSVM,    /* C-SVC; linear models collapsed into weight vectors */
+} stance_solver;
+
+typedef enum stance_kernel {
+    STANCE_KERNEL_LINEAR,
+    STANCE_KERNEL_RBF,
+} stance_kernel;
+
 typedef struct stance_train_options {
+    stance_solver solver;
+    stance_kernel kernel;
     const double *c_grid;     /* values of C to try (NULL: the default grid) */
     size_t n_c;
+    const double *gamma_grid; /* RBF: values of gamma to try (NULL: the default grid) */
+    size_t n_gamma;
     size_t folds;             /* stratified cross-validation folds (default 5) */
     stance_class_weight class_weight;
     unsigned long seed;       /* folds and solver (default 1) */
@@ -202,10 +217,12 @@ void stance_train_options_default(stance_train_options *opt);
 
 typedef struct stance_model stance_model;
 
-/* Fit features and a linear SVM (LIBLINEAR, one-vs-rest, L2-regularised
- * L2-loss dual solver) on the corpus, picking C by cross-validated macro-F1;
- * class probabilities come from Platt scaling fitted on the cross-validated
- * decision values. The same corpus and options give the same model. */
+/* Fit features and an SVM on the corpus, picking C (and gamma) by
+ * cross-validated macro-F1. LIBLINEAR trains one-vs-rest linear models
+ * (L2-regularised, L2-loss, dual); LIBSVM trains one-vs-one C-SVC models,
+ * linear ones collapsed into weight vectors. Class probabilities come from
+ * Platt scaling fitted on the cross-validated decision values (coupled over
+ * pairs for one-vs-one). The same corpus and options give the same model. */
 stance_model *stance_train(const stance_corpus *corpus, const stance_feature_config *features,
                            const stance_train_options *opt, stance_error *err);
 void stance_model_free(stance_model *m);

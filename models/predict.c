@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "common/error.h"
+#include "models/coupling.h"
 #include "models/model.h"
 
 void linear_decision(const linear_model *lin, const struct svm_node *x, double *out)
@@ -42,6 +43,21 @@ int linear_classify(const linear_model *lin, size_t n_labels, const double *deci
     return best;
 }
 
+int ovo_classify(size_t k, const int *classes, const double *dec, const platt *pairs, double *probs)
+{
+    if (probs) {
+        double stack[16], *p = k <= 16 ? stack : malloc(k * sizeof *p);
+        if (p) {
+            ovo_probabilities(k, dec, pairs, p);
+            for (size_t c = 0; c < k; c++)
+                probs[classes[c]] = p[c];
+            if (p != stack)
+                free(p);
+        }
+    }
+    return classes[ovo_vote(k, dec)];
+}
+
 size_t stance_model_n_labels(const stance_model *m)
 {
     return m->n_labels;
@@ -70,11 +86,21 @@ int stance_model_predict(const stance_model *m, const char *text, size_t len, st
 {
     if (stance_vectorizer_transform(m->vec, text, len, work, err) != 0)
         return -1;
-    double stack[16], *decision = m->lin.n_vec <= 16 ? stack : malloc(m->lin.n_vec * sizeof *decision);
+    size_t k = m->n_labels, n = m->kind == CLASSIFIER_OVR ? m->lin.n_vec : k * (k - 1) / 2;
+    double stack[32], *decision = n <= 32 ? stack : malloc(n * sizeof *decision);
     if (!decision)
         return stance_fail(err, NULL, 0, "out of memory");
-    linear_decision(&m->lin, work->nodes, decision);
-    int label = linear_classify(&m->lin, m->n_labels, decision, probs);
+    int label;
+    if (m->kind == CLASSIFIER_OVR) {
+        linear_decision(&m->lin, work->nodes, decision);
+        label = linear_classify(&m->lin, k, decision, probs);
+    } else {
+        if (m->kind == CLASSIFIER_OVO_LINEAR)
+            ovo_predict(&m->ovo, work->nodes, decision);
+        else
+            svm_predict_values(m->svm, work->nodes, decision);
+        label = ovo_classify(k, m->ovo_classes, decision, m->pair_platt, probs);
+    }
     if (decision != stack)
         free(decision);
     return label;
@@ -91,15 +117,33 @@ size_t stance_model_explain(const stance_model *m, const stance_sparse *work, in
 {
     if (label < 0 || (size_t)label >= m->n_labels || k == 0 || !work->nodes)
         return 0;
+    if (m->kind == CLASSIFIER_OVO_KERNEL)
+        return 0; /* support vectors have no per-term weights */
     /* with one vector, class 1 is its negative side */
     size_t j = m->lin.n_vec == 1 ? 0 : (size_t)label;
     double sign = m->lin.n_vec == 1 && label == 1 ? -1 : 1;
     size_t n = 0;
+    size_t dim = m->kind == CLASSIFIER_OVR ? m->lin.dim : m->ovo.dim;
     for (size_t i = 0; i < work->nnz; i++) {
         const struct svm_node *x = &work->nodes[i];
-        if (x->index < 1 || (size_t)x->index > m->lin.dim)
+        if (x->index < 1 || (size_t)x->index > dim)
             continue;
-        double c = sign * m->lin.w[(size_t)(x->index - 1) * m->lin.n_vec + j] * x->value;
+        double c;
+        if (m->kind == CLASSIFIER_OVR) {
+            c = sign * m->lin.w[(size_t)(x->index - 1) * m->lin.n_vec + j] * x->value;
+        } else {
+            /* toward label: its side of every pair it is in */
+            const double *w = m->ovo.w + (size_t)(x->index - 1) * m->ovo.n_pairs;
+            size_t p = 0;
+            c = 0;
+            for (size_t a = 0; a < m->ovo.k; a++)
+                for (size_t b = a + 1; b < m->ovo.k; b++, p++) {
+                    if (m->ovo_classes[a] == label)
+                        c += w[p] * x->value;
+                    else if (m->ovo_classes[b] == label)
+                        c -= w[p] * x->value;
+                }
+        }
         if (c <= 0)
             continue;
         stance_term t = {stance_vectorizer_feature_name(m->vec, x->index), c};

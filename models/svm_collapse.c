@@ -1,5 +1,7 @@
 #include "models/svm_collapse.h"
 
+#include "models/coupling.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,19 +66,6 @@ int ovo_predict(const ovo_linear *o, const struct svm_node *x, double *dec)
         for (size_t p = 0; p < o->n_pairs; p++)
             dec[p] += w[p] * x->value;
     }
-    /* one vote per pair; the first class with the most votes wins, as in LIBSVM */
-    int votes[64] = {0}, *v = o->k <= 64 ? votes : calloc(o->k, sizeof *v);
-    if (!v)
-        return o->labels[0];
-    size_t p = 0;
-    for (size_t i = 0; i < o->k; i++)
-        for (size_t j = i + 1; j < o->k; j++, p++)
-            v[dec[p] > 0 ? i : j]++;
-    size_t best = 0;
-    for (size_t i = 1; i < o->k; i++)
-        if (v[i] > v[best])
-            best = i;
-    if (v != votes)
-        free(v);
+    int best = ovo_vote(o->k, dec);
     return o->labels[best];
 }

@@ -8,22 +8,27 @@
 #include <time.h>
 
 #include <cjson/cJSON.h>
+#include <libsvm/svm.h>
 #include <linear.h>
 
 #include "common/error.h"
 #include "features/vectorizer.h"
 #include "models/container.h"
+#include "models/coupling.h"
 #include "models/folds.h"
 #include "models/metrics.h"
 #include "models/model.h"
 
 static const double DEFAULT_C[] = {0.03, 0.1, 0.3, 1, 3};
+static const double DEFAULT_GAMMA[] = {0.1, 0.3, 1, 3};
 
 void stance_train_options_default(stance_train_options *opt)
 {
     memset(opt, 0, sizeof *opt);
     opt->c_grid = DEFAULT_C;
     opt->n_c = sizeof DEFAULT_C / sizeof DEFAULT_C[0];
+    opt->gamma_grid = DEFAULT_GAMMA;
+    opt->n_gamma = sizeof DEFAULT_GAMMA / sizeof DEFAULT_GAMMA[0];
     opt->folds = 5;
     opt->class_weight = STANCE_CLASS_WEIGHT_BALANCED;
     opt->seed = 1;
@@ -159,6 +164,91 @@ static int to_linear(const struct model *lm, size_t k, size_t dim, linear_model 
     return 0;
 }
 
+/* ---- LIBSVM ----------------------------------------------------------- */
+
+/* Train C-SVC on the rows where use[i] (NULL: all). The rows go in label
+ * order, so that LIBSVM's class order is ours (class c is label c): every
+ * class must be present. rows_nb are the rows without the bias feature. */
+static struct svm_model *svm_fit(const dataset *d, struct svm_node **rows_nb, const bool *use,
+                                 const stance_train_options *opt, double c, double gamma,
+                                 const double *class_w, size_t k)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < d->n; i++)
+        m += !use || use[i];
+    struct svm_node **x = malloc(m * sizeof *x);
+    double *y = malloc(m * sizeof *y);
+    int *labels = malloc(k * sizeof *labels);
+    double *weights = malloc(k * sizeof *weights);
+    struct svm_model *model = NULL;
+    if (x && y && labels && weights) {
+        size_t j = 0;
+        for (size_t cls = 0; cls < k; cls++)
+            for (size_t i = 0; i < d->n; i++)
+                if ((!use || use[i]) && (size_t)d->y[i] == cls) {
+                    x[j] = rows_nb[i];
+                    y[j++] = d->y[i];
+                }
+        for (size_t t = 0; t < k; t++) {
+            labels[t] = (int)t;
+            weights[t] = class_w[t];
+        }
+        struct svm_problem prob = {(int)m, y, x};
+        struct svm_parameter param = {
+            .svm_type = C_SVC, .kernel_type = opt->kernel == STANCE_KERNEL_RBF ? RBF : LINEAR,
+            .gamma = gamma, .cache_size = 100, .eps = 1e-3, .C = c, .nr_weight = (int)k,
+            .weight_label = labels, .weight = weights, .shrinking = 1};
+        if (!svm_check_parameter(&prob, &param))
+            model = svm_train(&prob, &param);
+        /* the model points into x's rows (not x itself), which outlive it */
+    }
+    free(x);
+    free(y);
+    free(labels);
+    free(weights);
+    return model;
+}
+
+/* Give a trained model its own copy of the support vectors (LIBSVM's
+ * free_sv convention: one block starting at SV[0]). */
+static int svm_own_vectors(struct svm_model *m)
+{
+    size_t total = 0;
+    for (int s = 0; s < m->l; s++) {
+        const struct svm_node *n = m->SV[s];
+        while (n->index != -1)
+            n++;
+        total += (size_t)(n - m->SV[s]) + 1;
+    }
+    struct svm_node *block = malloc((total ? total : 1) * sizeof *block), *at = block;
+    if (!block)
+        return -1;
+    for (int s = 0; s < m->l; s++) {
+        const struct svm_node *n = m->SV[s];
+        struct svm_node *start = at;
+        do
+            *at++ = *n;
+        while ((n++)->index != -1);
+        m->SV[s] = start;
+    }
+    if (m->l == 0)
+        free(block);
+    m->free_sv = 1;
+    return 0;
+}
+
+static void free_rows(struct svm_node **rows, size_t n)
+{
+    for (size_t i = 0; rows && i < n; i++)
+        free(rows[i]);
+    free(rows);
+}
+
+static void quiet_svm(const char *s)
+{
+    (void)s;
+}
+
 static void linear_free(linear_model *lin)
 {
     free(lin->w);
@@ -202,6 +292,10 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
         opt.c_grid = DEFAULT_C;
         opt.n_c = sizeof DEFAULT_C / sizeof DEFAULT_C[0];
     }
+    if (!opt.gamma_grid || opt.n_gamma == 0) {
+        opt.gamma_grid = DEFAULT_GAMMA;
+        opt.n_gamma = sizeof DEFAULT_GAMMA / sizeof DEFAULT_GAMMA[0];
+    }
     size_t k = corpus->n_labels;
     size_t *per_class = calloc(k ? k : 1, sizeof *per_class);
     for (size_t i = 0; per_class && i < corpus->n; i++)
@@ -229,6 +323,7 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
     bool *use = malloc(corpus->n * sizeof *use);
     double *cv_dec = NULL, *best_dec = NULL;
     double *scores = calloc(opt.n_c, sizeof *scores);
+    struct svm_node **rows_nb = NULL;
     if (!m || !class_w || !fold || !use || !scores) {
         stance_fail(err, corpus->path, 0, "out of memory");
         goto fail;
@@ -252,24 +347,80 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
         goto fail;
     }
 
-    /* cross-validation over the C grid */
-    size_t n_vec = k == 2 ? 1 : k;
-    cv_dec = malloc(corpus->n * n_vec * sizeof *cv_dec);
-    best_dec = malloc(corpus->n * n_vec * sizeof *best_dec);
-    if (!cv_dec || !best_dec) {
+    bool use_svm = opt.solver == STANCE_SOLVER_LIBSVM ||
+                   (opt.solver == STANCE_SOLVER_AUTO && opt.kernel == STANCE_KERNEL_RBF);
+    if (opt.kernel == STANCE_KERNEL_RBF && opt.solver == STANCE_SOLVER_LIBLINEAR) {
+        stance_fail(err, NULL, 0, "LIBLINEAR trains linear models only: use --solver libsvm for RBF");
+        goto fail;
+    }
+    if (use_svm)
+        for (size_t j = 0; j < k; j++)
+            if (per_class[j] < 2) {
+                stance_fail(err, corpus->path, 0,
+                            "LIBSVM needs at least 2 examples of every label; '%s' has %zu",
+                            corpus->label_names[j], per_class[j]);
+                goto fail;
+            }
+    svm_set_print_string_function(quiet_svm);
+    /* LIBSVM takes the rows without LIBLINEAR's bias feature */
+    if (use_svm) {
+        rows_nb = calloc(corpus->n, sizeof *rows_nb);
+        for (size_t i = 0; rows_nb && i < corpus->n; i++) {
+            size_t len = 0;
+            while (d.rows[i][len].index != -1)
+                len++;
+            if (!(rows_nb[i] = malloc(len * sizeof **rows_nb)))
+                break;
+            memcpy(rows_nb[i], d.rows[i], (len - 1) * sizeof **rows_nb);
+            rows_nb[i][len - 1] = (struct svm_node){-1, 0};
+        }
+        if (!rows_nb || !rows_nb[corpus->n - 1]) {
+            stance_fail(err, corpus->path, 0, "out of memory");
+            goto fail;
+        }
+    }
+
+    /* cross-validation over the grid: C, and gamma for RBF */
+    size_t n_dec = use_svm ? k * (k - 1) / 2 : (k == 2 ? 1 : k);
+    size_t n_gamma = use_svm && opt.kernel == STANCE_KERNEL_RBF ? opt.n_gamma : 1;
+    size_t n_grid = opt.n_c * n_gamma;
+    cv_dec = malloc(corpus->n * n_dec * sizeof *cv_dec);
+    best_dec = malloc(corpus->n * n_dec * sizeof *best_dec);
+    free(scores);
+    scores = calloc(n_grid, sizeof *scores);
+    if (!cv_dec || !best_dec || !scores) {
         stance_fail(err, corpus->path, 0, "out of memory");
         goto fail;
     }
     size_t best = 0;
-    for (size_t ci = 0; ci < opt.n_c; ci++) {
+    for (size_t g = 0; g < n_grid; g++) {
+        double c = opt.c_grid[g / n_gamma], gamma = use_svm ? opt.gamma_grid[g % n_gamma] : 0;
         confusion conf;
         confusion_init(&conf, k);
         for (size_t f = 0; f < opt.folds; f++) {
             if (opt.progress)
-                fprintf(stderr, "\rstance: train: C=%g fold %zu/%zu   ", opt.c_grid[ci], f + 1, opt.folds);
+                fprintf(stderr, "\rstance: train: C=%g%s fold %zu/%zu   ", c,
+                        n_gamma > 1 ? " gamma" : "", f + 1, opt.folds);
             for (size_t i = 0; i < corpus->n; i++)
                 use[i] = (size_t)fold[i] != f;
-            struct model *lm = fit(&d, use, opt.c_grid[ci], class_w, k, opt.seed);
+            if (use_svm) {
+                struct svm_model *sm = svm_fit(&d, rows_nb, use, &opt, c, gamma, class_w, k);
+                if (!sm) {
+                    confusion_free(&conf);
+                    stance_fail(err, corpus->path, 0, "LIBSVM training failed");
+                    goto fail;
+                }
+                for (size_t i = 0; i < corpus->n; i++) {
+                    if (use[i])
+                        continue;
+                    double *dec = cv_dec + i * n_dec; /* class c is label c */
+                    svm_predict_values(sm, rows_nb[i], dec);
+                    confusion_add(&conf, corpus->labels[i], ovo_vote(k, dec));
+                }
+                svm_free_and_destroy_model(&sm);
+                continue;
+            }
+            struct model *lm = fit(&d, use, c, class_w, k, opt.seed);
             linear_model lin = {0};
             if (!lm || to_linear(lm, k, d.dim, &lin) != 0) {
                 free_and_destroy_model(&lm);
@@ -281,32 +432,27 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
             for (size_t i = 0; i < corpus->n; i++) {
                 if (use[i])
                     continue;
-                double *dec = cv_dec + i * n_vec;
+                double *dec = cv_dec + i * n_dec;
                 linear_decision(&lin, (const struct svm_node *)d.rows[i], dec);
                 confusion_add(&conf, corpus->labels[i], linear_classify(&lin, k, dec, NULL));
             }
             free_and_destroy_model(&lm);
             linear_free(&lin);
         }
-        scores[ci] = metric_macro_f1(&conf);
+        scores[g] = metric_macro_f1(&conf);
         confusion_free(&conf);
-        if (ci == 0 || scores[ci] > scores[best]) {
-            best = ci;
-            memcpy(best_dec, cv_dec, corpus->n * n_vec * sizeof *cv_dec);
+        if (g == 0 || scores[g] > scores[best]) {
+            best = g;
+            memcpy(best_dec, cv_dec, corpus->n * n_dec * sizeof *cv_dec);
         }
     }
+    double best_c = opt.c_grid[best / n_gamma];
+    double best_gamma = use_svm ? opt.gamma_grid[best % n_gamma] : 0;
     if (opt.progress)
-        fprintf(stderr, "\rstance: train: best C=%g, cross-validated macro-F1 %.4f\n",
-                opt.c_grid[best], scores[best]);
+        fprintf(stderr, "\rstance: train: best C=%g, cross-validated macro-F1 %.4f\n", best_c,
+                scores[best]);
 
     /* the final model on everything, calibrated on the held-out decisions */
-    struct model *lm = fit(&d, NULL, opt.c_grid[best], class_w, k, opt.seed);
-    if (!lm || to_linear(lm, k, d.dim, &m->lin) != 0) {
-        free_and_destroy_model(&lm);
-        stance_fail(err, corpus->path, 0, "training failed (out of memory)");
-        goto fail;
-    }
-    free_and_destroy_model(&lm);
     double *fv = malloc(corpus->n * sizeof *fv);
     bool *pos = malloc(corpus->n * sizeof *pos);
     if (!fv || !pos) {
@@ -315,12 +461,72 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
         stance_fail(err, corpus->path, 0, "out of memory");
         goto fail;
     }
-    for (size_t j = 0; j < n_vec; j++) {
-        for (size_t i = 0; i < corpus->n; i++) {
-            fv[i] = best_dec[i * n_vec + j];
-            pos[i] = (size_t)corpus->labels[i] == j;
+    if (use_svm) {
+        struct svm_model *sm = svm_fit(&d, rows_nb, NULL, &opt, best_c, best_gamma, class_w, k);
+        m->ovo_classes = malloc(k * sizeof *m->ovo_classes);
+        m->pair_platt = malloc((n_dec ? n_dec : 1) * sizeof *m->pair_platt);
+        if (!sm || !m->ovo_classes || !m->pair_platt) {
+            svm_free_and_destroy_model(&sm);
+            free(fv);
+            free(pos);
+            stance_fail(err, corpus->path, 0, "LIBSVM training failed");
+            goto fail;
         }
-        m->lin.platt[j] = platt_fit(fv, pos, corpus->n);
+        for (size_t t = 0; t < k; t++)
+            m->ovo_classes[t] = (int)t;
+        if (opt.kernel == STANCE_KERNEL_LINEAR) {
+            m->kind = CLASSIFIER_OVO_LINEAR;
+            int rc = ovo_collapse(sm, d.dim, &m->ovo);
+            svm_free_and_destroy_model(&sm);
+            if (rc != 0) {
+                free(fv);
+                free(pos);
+                stance_fail(err, corpus->path, 0, "out of memory");
+                goto fail;
+            }
+        } else {
+            m->kind = CLASSIFIER_OVO_KERNEL;
+            m->ovo.k = k;
+            m->ovo.dim = d.dim;
+            if (svm_own_vectors(sm) != 0) {
+                svm_free_and_destroy_model(&sm);
+                free(fv);
+                free(pos);
+                stance_fail(err, corpus->path, 0, "out of memory");
+                goto fail;
+            }
+            m->svm = sm;
+        }
+        /* each pair's sigmoid from the records of its two classes */
+        size_t p = 0;
+        for (size_t a = 0; a < k; a++)
+            for (size_t b = a + 1; b < k; b++, p++) {
+                size_t n = 0;
+                for (size_t i = 0; i < corpus->n; i++)
+                    if ((size_t)corpus->labels[i] == a || (size_t)corpus->labels[i] == b) {
+                        fv[n] = best_dec[i * n_dec + p];
+                        pos[n++] = (size_t)corpus->labels[i] == a;
+                    }
+                m->pair_platt[p] = platt_fit(fv, pos, n);
+            }
+    } else {
+        m->kind = CLASSIFIER_OVR;
+        struct model *lm = fit(&d, NULL, best_c, class_w, k, opt.seed);
+        if (!lm || to_linear(lm, k, d.dim, &m->lin) != 0) {
+            free_and_destroy_model(&lm);
+            free(fv);
+            free(pos);
+            stance_fail(err, corpus->path, 0, "training failed (out of memory)");
+            goto fail;
+        }
+        free_and_destroy_model(&lm);
+        for (size_t j = 0; j < n_dec; j++) {
+            for (size_t i = 0; i < corpus->n; i++) {
+                fv[i] = best_dec[i * n_dec + j];
+                pos[i] = (size_t)corpus->labels[i] == j;
+            }
+            m->lin.platt[j] = platt_fit(fv, pos, corpus->n);
+        }
     }
     free(fv);
     free(pos);
@@ -339,19 +545,25 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
     cJSON *counts = cJSON_AddObjectToObject(meta, "class_counts");
     for (size_t j = 0; j < k; j++)
         cJSON_AddNumberToObject(counts, corpus->label_names[j], (double)per_class[j]);
-    cJSON_AddStringToObject(meta, "solver", "liblinear L2R_L2LOSS_SVC_DUAL, one-vs-rest");
+    cJSON_AddStringToObject(meta, "solver", !use_svm ? "liblinear L2R_L2LOSS_SVC_DUAL, one-vs-rest"
+                                            : opt.kernel == STANCE_KERNEL_RBF ? "libsvm C-SVC, RBF kernel, one-vs-one"
+                                            : "libsvm C-SVC, linear kernel, one-vs-one, collapsed");
     cJSON_AddStringToObject(meta, "class_weight",
                             opt.class_weight == STANCE_CLASS_WEIGHT_BALANCED ? "balanced" : "none");
     cJSON_AddNumberToObject(meta, "folds", (double)opt.folds);
     cJSON_AddNumberToObject(meta, "seed", (double)opt.seed);
     cJSON *grid = cJSON_AddArrayToObject(meta, "cross_validation");
-    for (size_t ci = 0; ci < opt.n_c; ci++) {
+    for (size_t g = 0; g < n_grid; g++) {
         cJSON *e = cJSON_CreateObject();
-        cJSON_AddNumberToObject(e, "C", opt.c_grid[ci]);
-        cJSON_AddNumberToObject(e, "macro_f1", scores[ci]);
+        cJSON_AddNumberToObject(e, "C", opt.c_grid[g / n_gamma]);
+        if (use_svm && opt.kernel == STANCE_KERNEL_RBF)
+            cJSON_AddNumberToObject(e, "gamma", opt.gamma_grid[g % n_gamma]);
+        cJSON_AddNumberToObject(e, "macro_f1", scores[g]);
         cJSON_AddItemToArray(grid, e);
     }
-    cJSON_AddNumberToObject(meta, "C", opt.c_grid[best]);
+    cJSON_AddNumberToObject(meta, "C", best_c);
+    if (use_svm && opt.kernel == STANCE_KERNEL_RBF)
+        cJSON_AddNumberToObject(meta, "gamma", best_gamma);
     char *date = training_date(&opt);
     cJSON_AddStringToObject(meta, "date", date ? date : "");
     free(date);
@@ -359,6 +571,7 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
     m->metadata = cJSON_PrintUnformatted(meta);
     cJSON_Delete(meta);
 
+    free_rows(rows_nb, corpus->n);
     dataset_free(&d);
     free(per_class);
     free(class_w);
@@ -369,6 +582,7 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
     free(scores);
     return m;
 fail:
+    free_rows(rows_nb, corpus->n);
     dataset_free(&d);
     free(per_class);
     free(class_w);
@@ -390,6 +604,10 @@ void stance_model_free(stance_model *m)
         free(m->labels[i]);
     free(m->labels);
     linear_free(&m->lin);
+    ovo_free(&m->ovo);
+    svm_free_and_destroy_model(&m->svm);
+    free(m->ovo_classes);
+    free(m->pair_platt);
     free(m->metadata);
     free(m);
 }

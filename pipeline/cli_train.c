@@ -20,8 +20,12 @@ static void help(void)
     cli_feature_options_help(stdout);
     fputs("Training:\n"
           "  -o, --output MODEL      the model file to write (atomically); required\n"
+          "      --solver S          liblinear, libsvm, or auto (default: liblinear for a\n"
+          "                          linear kernel, libsvm for RBF)\n"
+          "      --kernel K          linear (default) or rbf (libsvm only)\n"
           "      --C LIST            values of C to try, comma-separated\n"
           "                          (default 0.03,0.1,0.3,1,3)\n"
+          "      --gamma LIST        RBF: values of gamma to try (default 0.1,0.3,1,3)\n"
           "      --folds K           cross-validation folds (default 5)\n"
           "      --class-weight W    balanced (default) or none\n"
           "      --seed N            seed of the folds and the solver (default 1)\n"
@@ -34,11 +38,14 @@ static void help(void)
 
 int cli_train(int argc, char **argv)
 {
-    enum { OPT_C = 1000, OPT_FOLDS, OPT_WEIGHT, OPT_SEED, OPT_DATE };
-    struct option longopts[CLI_FEATURE_MAX_OPTIONS + 8];
+    enum { OPT_C = 1000, OPT_FOLDS, OPT_WEIGHT, OPT_SEED, OPT_DATE, OPT_SOLVER, OPT_KERNEL, OPT_GAMMA };
+    struct option longopts[CLI_FEATURE_MAX_OPTIONS + 12];
     size_t n = cli_feature_options_table(longopts);
     longopts[n++] = (struct option){"output", required_argument, NULL, 'o'};
     longopts[n++] = (struct option){"C", required_argument, NULL, OPT_C};
+    longopts[n++] = (struct option){"gamma", required_argument, NULL, OPT_GAMMA};
+    longopts[n++] = (struct option){"solver", required_argument, NULL, OPT_SOLVER};
+    longopts[n++] = (struct option){"kernel", required_argument, NULL, OPT_KERNEL};
     longopts[n++] = (struct option){"folds", required_argument, NULL, OPT_FOLDS};
     longopts[n++] = (struct option){"class-weight", required_argument, NULL, OPT_WEIGHT};
     longopts[n++] = (struct option){"seed", required_argument, NULL, OPT_SEED};
@@ -53,7 +60,7 @@ int cli_train(int argc, char **argv)
     stance_train_options topt;
     stance_train_options_default(&topt);
     topt.progress = cli_stderr_is_tty();
-    double grid[32];
+    double grid[32], gammas[32];
     const char *output = NULL;
     long v;
     int c;
@@ -68,23 +75,41 @@ int cli_train(int argc, char **argv)
         switch (c) {
         case 'h': help(); return STANCE_EXIT_OK;
         case 'o': output = optarg; break;
-        case OPT_C: {
+        case OPT_C:
+        case OPT_GAMMA: {
+            double *into = c == OPT_C ? grid : gammas;
+            size_t *count = c == OPT_C ? &topt.n_c : &topt.n_gamma;
+            const char *name = c == OPT_C ? "--C" : "--gamma";
             char *copy = strdup(optarg), *save = NULL;
-            topt.n_c = 0;
+            *count = 0;
             for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-                if (topt.n_c == 32 || !cli_parse_double("train", "--C", tok, 1e-6, 1e6, &grid[topt.n_c])) {
+                if (*count == 32 || !cli_parse_double("train", name, tok, 1e-6, 1e6, &into[*count])) {
                     free(copy);
-                    return topt.n_c == 32 ? cli_usage_error("train", "--C takes at most 32 values")
-                                          : STANCE_EXIT_USAGE;
+                    return *count == 32 ? cli_usage_error("train", "%s takes at most 32 values", name)
+                                        : STANCE_EXIT_USAGE;
                 }
-                topt.n_c++;
+                (*count)++;
             }
             free(copy);
-            if (topt.n_c == 0)
-                return cli_usage_error("train", "--C wants at least one value");
-            topt.c_grid = grid;
+            if (*count == 0)
+                return cli_usage_error("train", "%s wants at least one value", name);
+            if (c == OPT_C)
+                topt.c_grid = grid;
+            else
+                topt.gamma_grid = gammas;
             break;
         }
+        case OPT_SOLVER:
+            if (strcmp(optarg, "auto") == 0) topt.solver = STANCE_SOLVER_AUTO;
+            else if (strcmp(optarg, "liblinear") == 0) topt.solver = STANCE_SOLVER_LIBLINEAR;
+            else if (strcmp(optarg, "libsvm") == 0) topt.solver = STANCE_SOLVER_LIBSVM;
+            else return cli_usage_error("train", "--solver wants auto, liblinear or libsvm, not '%s'", optarg);
+            break;
+        case OPT_KERNEL:
+            if (strcmp(optarg, "linear") == 0) topt.kernel = STANCE_KERNEL_LINEAR;
+            else if (strcmp(optarg, "rbf") == 0) topt.kernel = STANCE_KERNEL_RBF;
+            else return cli_usage_error("train", "--kernel wants linear or rbf, not '%s'", optarg);
+            break;
         case OPT_FOLDS:
             if (!cli_parse_int("train", "--folds", optarg, 2, 100, &v))
                 return STANCE_EXIT_USAGE;
@@ -109,6 +134,8 @@ int cli_train(int argc, char **argv)
         return cli_usage_error("train", "expected one corpus file");
     if (!output)
         return cli_usage_error("train", "the model file to write is missing (-o MODEL)");
+    if (topt.solver == STANCE_SOLVER_LIBLINEAR && topt.kernel == STANCE_KERNEL_RBF)
+        return cli_usage_error("train", "LIBLINEAR trains linear models only: use --solver libsvm for rbf");
 
     stance_error err;
     stance_error_clear(&err);

@@ -51,7 +51,8 @@ static const char *write_corpus(void)
     return path;
 }
 
-static stance_model *train_toy(stance_corpus *c, const char *date)
+static stance_model *train_toy_with(stance_corpus *c, const char *date, stance_solver solver,
+                                    stance_kernel kernel)
 {
     static const char *const labels[] = {"conciliatory", "adversarial", "neutral"};
     stance_corpus_options copt;
@@ -66,10 +67,17 @@ static stance_model *train_toy(stance_corpus *c, const char *date)
     stance_train_options_default(&opt);
     opt.folds = 4;
     opt.date = date;
+    opt.solver = solver;
+    opt.kernel = kernel;
     stance_model *m = stance_train(c, &cfg, &opt, &err);
     if (!m)
         fail_msg("train: %s", err.message);
     return m;
+}
+
+static stance_model *train_toy(stance_corpus *c, const char *date)
+{
+    return train_toy_with(c, date, STANCE_SOLVER_AUTO, STANCE_KERNEL_LINEAR);
 }
 
 static void test_learns_and_predicts(void **state)
@@ -201,6 +209,75 @@ static void test_malformed_payloads_refused(void **state)
     assert_non_null(strstr(err.message, "cannot open"));
 }
 
+/* LIBSVM models, linear (collapsed) and RBF: they learn the corpus, give
+ * probabilities that sum to 1, and come back from a file predicting the same. */
+static void test_libsvm_models(void **state)
+{
+    (void)state;
+    for (int rbf = 0; rbf < 2; rbf++) {
+        stance_corpus c;
+        stance_model *m = train_toy_with(&c, "2026-01-01", STANCE_SOLVER_LIBSVM,
+                                         rbf ? STANCE_KERNEL_RBF : STANCE_KERNEL_LINEAR);
+        char path[600];
+        snprintf(path, sizeof path, "%s/svm%d.model", tmpdir, rbf);
+        stance_error err;
+        assert_int_equal(stance_model_save(m, path, &err), 0);
+        stance_model *back = stance_model_load(path, &err);
+        if (!back)
+            fail_msg("load: %s", err.message);
+        stance_sparse w1 = {0}, w2 = {0};
+        double p1[3], p2[3];
+        size_t right = 0;
+        for (size_t i = 0; i < c.n; i++) {
+            int l1 = stance_model_predict(m, c.texts[i], c.text_lens[i], &w1, p1, &err);
+            int l2 = stance_model_predict(back, c.texts[i], c.text_lens[i], &w2, p2, &err);
+            assert_int_equal(l1, l2);
+            right += l1 == c.labels[i];
+            assert_true(fabs(p1[0] + p1[1] + p1[2] - 1) < 1e-6);
+            for (int j = 0; j < 3; j++)
+                if (p1[j] != p2[j])
+                    fail_msg("rbf=%d record %zu class %d: %.17g != %.17g", rbf, i, j, p1[j], p2[j]);
+        }
+        assert_true(right >= c.n - 1);
+        const char *threat = "they condemned the provocation and threatened retaliation";
+        assert_int_equal(stance_model_predict(back, threat, strlen(threat), &w2, p2, &err), 1);
+        stance_term terms[3];
+        size_t n = stance_model_explain(back, &w2, 1, terms, 3);
+        if (rbf)
+            assert_int_equal(n, 0); /* support vectors have no per-term weights */
+        else
+            assert_true(n > 0 && terms[0].weight > 0);
+        assert_non_null(strstr(stance_model_metadata(back), rbf ? "RBF kernel" : "collapsed"));
+        stance_sparse_free(&w1);
+        stance_sparse_free(&w2);
+        stance_model_free(back);
+        stance_model_free(m);
+        stance_corpus_free(&c);
+    }
+    /* a support vector outside the vocabulary is refused */
+    char path[600];
+    snprintf(path, sizeof path, "%s/svm1.model", tmpdir);
+    size_t len;
+    char *data = slurp(path, &len);
+    char *sv = strstr(data, "\"SV\":[[");
+    assert_non_null(sv);
+    const char *payload = strchr(data, '\n') + 1;
+    char *bad = malloc(len + 16);
+    size_t head = (size_t)(sv - payload) + 7;
+    memcpy(bad, payload, head);
+    size_t extra = (size_t)sprintf(bad + head, "99999999,1,");
+    memcpy(bad + head + extra, sv + 7, len - (size_t)(sv + 7 - data));
+    size_t plen = len - (size_t)(payload - data) + extra;
+    char bad_path[600];
+    snprintf(bad_path, sizeof bad_path, "%s/badsv.model", tmpdir);
+    stance_error err;
+    assert_int_equal(model_container_write(bad_path, bad, plen, &err), 0);
+    assert_null(stance_model_load(bad_path, &err));
+    assert_non_null(strstr(err.message, "support vector"));
+    free(bad);
+    free(data);
+}
+
 static void test_refuses_untrainable_corpus(void **state)
 {
     (void)state;
@@ -237,6 +314,7 @@ int main(void)
         cmocka_unit_test(test_learns_and_predicts),
         cmocka_unit_test(test_deterministic_and_round_trip),
         cmocka_unit_test(test_malformed_payloads_refused),
+        cmocka_unit_test(test_libsvm_models),
         cmocka_unit_test(test_refuses_untrainable_corpus),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
