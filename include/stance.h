@@ -227,6 +227,7 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
                            const stance_train_options *opt, stance_error *err);
 void stance_model_free(stance_model *m);
 int stance_model_save(const stance_model *m, const char *path, stance_error *err);
+/* Load a model file, or a built-in model: "builtin:stance", "builtin:sentiment". */
 stance_model *stance_model_load(const char *path, stance_error *err);
 /* A model held in memory (a built-in one); name is for messages. */
 stance_model *stance_model_load_buffer(const char *name, const unsigned char *data, size_t len,

@@ -355,6 +355,17 @@ stance_model *stance_model_load_buffer(const char *name, const unsigned char *da
 
 stance_model *stance_model_load(const char *path, stance_error *err)
 {
+    if (strncmp(path, "builtin:", 8) == 0) {
+        /* a model built into the program: builtin:stance, builtin:sentiment */
+        char name[256];
+        snprintf(name, sizeof name, "%s.model", path + 8);
+        const stance_builtin_file *f = stance_builtin_find(name);
+        if (!f) {
+            stance_fail(err, path, 0, "this program has no built-in model of that name");
+            return NULL;
+        }
+        return stance_model_load_buffer(path, f->data, f->size, err);
+    }
     char *data;
     size_t len;
     if (stance_read_file(path, MODEL_MAX_BYTES, false, &data, &len, err) != 0)

@@ -3,8 +3,9 @@
 
 The split is a function of the statement id alone (SHA-256 of the id, mod 10:
 0 -> test, 1 -> dev, else train), so adding statements never moves old ones
-between splits. Reads JSONL files of statements, writes
-training-data/statements/{train,dev,test}.jsonl sorted by id.
+between splits. Reads JSONL files of statements (the current split files and any new shard),
+writes OUT_DIR/{train,dev,test}.jsonl sorted by id. To add statements:
+  split.py training-data/statements training-data/statements/*.jsonl NEW.jsonl
 
 usage: split.py OUT_DIR STATEMENTS.jsonl...
 """
@@ -24,6 +25,7 @@ def main(argv):
     out_dir, paths = argv[1], argv[2:]
     splits = {"train": [], "dev": [], "test": []}
     seen = set()
+    # read everything before writing: the split files may be among the inputs
     for path in paths:
         with open(path, encoding="utf-8") as f:
             for number, line in enumerate(f, 1):
