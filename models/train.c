@@ -106,13 +106,21 @@ static struct model *fit(const dataset *d, const bool *use, double c, const doub
                 x[j] = d->rows[i];
                 y[j++] = d->y[i];
             }
+        /* weights only for the classes this subset has (LIBLINEAR warns on
+         * stderr about the others) */
+        size_t nw = 0;
         for (size_t j = 0; j < k; j++) {
-            labels[j] = (int)j;
-            weights[j] = class_w[j];
+            bool present = false;
+            for (size_t i = 0; i < m && !present; i++)
+                present = y[i] == (double)j;
+            if (present) {
+                labels[nw] = (int)j;
+                weights[nw++] = class_w[j];
+            }
         }
         struct problem prob = {(int)m, (int)d->dim + 1, y, x, -1};
         struct parameter param = {.solver_type = L2R_L2LOSS_SVC_DUAL, .eps = 0.1, .C = c,
-                                  .nr_weight = (int)k, .weight_label = labels, .weight = weights};
+                                  .nr_weight = (int)nw, .weight_label = labels, .weight = weights};
         srand((unsigned)seed); /* LIBLINEAR shuffles with rand() */
         model = train(&prob, &param);
     }
