@@ -5,6 +5,7 @@
 #define STANCE_PIPELINE_CLI_H
 
 #include <stdbool.h>
+#include <getopt.h>
 #include <stddef.h>
 
 #include "stance.h"
@@ -32,6 +33,11 @@ int cli_fail(const stance_error *err);
 bool cli_parse_int(const char *cmd, const char *opt, const char *s, long min, long max, long *out);
 bool cli_parse_double(const char *cmd, const char *opt, const char *s, double min, double max,
                       double *out);
+
+/* Copy an option table up to its {0} terminator into out; returns how many. */
+size_t cli_copy_options(const struct option *from, struct option *out);
+/* The usage error for getopt's ':' (missing argument) and '?' (unknown). */
+int cli_bad_option(const char *cmd, int c, const char *word);
 
 /* Whether stderr is a terminal (progress lines are shown only then). */
 bool cli_stderr_is_tty(void);

@@ -57,3 +57,20 @@ bool cli_stderr_is_tty(void)
 {
     return isatty(STDERR_FILENO) == 1;
 }
+
+size_t cli_copy_options(const struct option *from, struct option *out)
+{
+    size_t n = 0;
+    while (from[n].name) {
+        out[n] = from[n];
+        n++;
+    }
+    return n;
+}
+
+int cli_bad_option(const char *cmd, int c, const char *word)
+{
+    if (c == ':')
+        return cli_usage_error(cmd, "option '%s' needs an argument", word);
+    return cli_usage_error(cmd, "unknown option '%s'", word);
+}

@@ -69,8 +69,7 @@ int cli_eval(int argc, char **argv)
         case OPT_JSON: json = true; break;
         case OPT_PRED: pred_path = optarg; break;
         case OPT_POS: pos = optarg; break;
-        case ':': return cli_usage_error("eval", "option '%s' needs an argument", argv[optind - 1]);
-        default: return cli_usage_error("eval", "unknown option '%s'", argv[optind - 1]);
+        default: return cli_bad_option("eval", c, argv[optind - 1]);
         }
     }
     if (!model_path)

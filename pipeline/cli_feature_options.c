@@ -34,12 +34,7 @@ static const struct option feature_options[] = {
 
 size_t cli_feature_options_table(struct option *table)
 {
-    size_t n = 0;
-    while (feature_options[n].name) {
-        table[n] = feature_options[n];
-        n++;
-    }
-    return n;
+    return cli_copy_options(feature_options, table);
 }
 
 void cli_feature_options_help(FILE *to)

@@ -67,8 +67,7 @@ int cli_featurize(int argc, char **argv)
         case 'h': help(); return STANCE_EXIT_OK;
         case 'o': output = optarg; break;
         case OPT_VOCAB: vocab = optarg; break;
-        case ':': return cli_usage_error("featurize", "option '%s' needs an argument", argv[optind - 1]);
-        default: return cli_usage_error("featurize", "unknown option '%s'", argv[optind - 1]);
+        default: return cli_bad_option("featurize", c, argv[optind - 1]);
         }
     }
     if (optind != argc - 1)

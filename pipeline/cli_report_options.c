@@ -41,12 +41,7 @@ void cli_report_options_free(cli_report_options *ro)
 
 size_t cli_report_options_table(struct option *table)
 {
-    size_t n = 0;
-    while (report_options[n].name) {
-        table[n] = report_options[n];
-        n++;
-    }
-    return n;
+    return cli_copy_options(report_options, table);
 }
 
 void cli_report_options_help(FILE *to)
@@ -136,10 +131,8 @@ int cli_report_options_parse(cli_report_options *ro, const char *cmd, int c, con
             return STANCE_EXIT_USAGE;
         ro->opt.max_compare = (size_t)v;
         return 0;
-    case ':':
-        return cli_usage_error(cmd, "option '%s' needs an argument", word);
     default:
-        return cli_usage_error(cmd, "unknown option '%s'", word);
+        return cli_bad_option(cmd, c, word);
     }
 }
 

@@ -126,8 +126,7 @@ int cli_train(int argc, char **argv)
             topt.seed = (unsigned long)v;
             break;
         case OPT_DATE: topt.date = optarg; break;
-        case ':': return cli_usage_error("train", "option '%s' needs an argument", argv[optind - 1]);
-        default: return cli_usage_error("train", "unknown option '%s'", argv[optind - 1]);
+        default: return cli_bad_option("train", c, argv[optind - 1]);
         }
     }
     if (optind != argc - 1)

@@ -14,8 +14,8 @@
 
 #include "common/io.h"
 #include "common/utf8.h"
+#include "tests/test_tmpdir.h"
 
-static char tmpdir[] = "/tmp/stance-io-XXXXXX";
 
 static const char *write_temp(const char *name, const char *bytes, size_t len)
 {
@@ -166,20 +166,6 @@ static void test_output_is_atomic(void **state)
     assert_string_equal(err.file, "/nonexistent/dir/out.txt");
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,5 +175,5 @@ int main(void)
         cmocka_unit_test(test_read_file_names_line_of_bad_byte),
         cmocka_unit_test(test_output_is_atomic),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }

@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "stance.h"
+#include "tests/test_tmpdir.h"
 
-static char tmpdir[] = "/tmp/stance-corpus-XXXXXX";
 static char path_buf[4][512];
 
 static const char *write_temp(int slot, const char *name, const char *text)
@@ -179,20 +179,6 @@ static void test_text_and_labels_files_with_map(void **state)
     assert_non_null(strstr(err.message, "'9' is not in the label map"));
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,5 +189,5 @@ int main(void)
         cmocka_unit_test(test_tsv_with_custom_fields),
         cmocka_unit_test(test_text_and_labels_files_with_map),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }

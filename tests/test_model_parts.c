@@ -17,6 +17,7 @@
 #include "models/folds.h"
 #include "models/metrics.h"
 #include "models/platt.h"
+#include "tests/test_tmpdir.h"
 
 static void test_metrics_by_hand(void **state)
 {
@@ -99,7 +100,6 @@ static void test_platt_scaling(void **state)
     assert_false(isnan(platt_probability(p, 1e308)));
 }
 
-static char tmpdir[] = "/tmp/stance-model-XXXXXX";
 
 static int check_file(const char *path, stance_error *err)
 {
@@ -181,20 +181,6 @@ static void test_container(void **state)
     expect_refused(bad, "payload length");
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,5 +189,5 @@ int main(void)
         cmocka_unit_test(test_platt_scaling),
         cmocka_unit_test(test_container),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }

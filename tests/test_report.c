@@ -14,8 +14,8 @@
 #include <cjson/cJSON.h>
 
 #include "pipeline/report.h"
+#include "tests/test_tmpdir.h"
 
-static char tmpdir[] = "/tmp/stance-report-XXXXXX";
 
 /* A deterministic stream of statements across countries, targets and dates. */
 static void statement_json(int i, char *buf, size_t size)
@@ -333,20 +333,6 @@ static void test_html_is_self_contained(void **state)
     stance_report_free(r);
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -361,5 +347,5 @@ int main(void)
         cmocka_unit_test(test_merge_refuses_foreign_and_mismatched),
         cmocka_unit_test(test_html_is_self_contained),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }

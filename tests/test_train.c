@@ -14,8 +14,8 @@
 
 #include "common/io.h"
 #include "models/container.h"
+#include "tests/test_tmpdir.h"
 
-static char tmpdir[] = "/tmp/stance-train-XXXXXX";
 
 /* Three classes with clear, distinct vocabularies, varied word order. */
 static const char *const conciliatory[] = {
@@ -294,20 +294,6 @@ static void test_refuses_untrainable_corpus(void **state)
     stance_corpus_free(&c);
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -317,5 +303,5 @@ int main(void)
         cmocka_unit_test(test_libsvm_models),
         cmocka_unit_test(test_refuses_untrainable_corpus),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }

@@ -6,10 +6,7 @@
 set -u
 bin=$1
 src=$2
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$2/tests/cli/lib.sh"
 test_split=$src/training-data/statements/test.jsonl
 
 # floors: stance 0.80 (measured 0.866 on 2026-11-25), sentiment 0.70 (0.763)
@@ -34,5 +31,4 @@ else
 fi
 "$bin" eval -m builtin:none "$test_split" > /dev/null 2>&1; [ $? -eq 1 ] || fail "unknown built-in model"
 
-echo "$fails failed"
-[ $fails -eq 0 ]
+finish

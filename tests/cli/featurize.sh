@@ -4,10 +4,7 @@
 # usage: featurize.sh STANCE_BIN SOURCE_DIR
 set -u
 bin=$1
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$2/tests/cli/lib.sh"
 
 cat > "$dir/c.jsonl" <<'JSONL'
 {"text":"We welcome the talks.","label":"conciliatory"}
@@ -49,5 +46,4 @@ grep -q "c.jsonl: no features left" "$dir/err" || fail "pruned message: $(cat "$
 "$bin" featurize --hash-bits 40 "$dir/c.jsonl" 2>/dev/null; [ $? -eq 2 ] || fail "bad bits exit"
 "$bin" featurize 2>/dev/null; [ $? -eq 2 ] || fail "no corpus exit"
 
-echo "$fails failed"
-[ $fails -eq 0 ]
+finish

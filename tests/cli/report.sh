@@ -4,10 +4,7 @@
 # usage: report.sh STANCE_BIN SOURCE_DIR
 set -u
 bin=$1
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$2/tests/cli/lib.sh"
 
 cat > "$dir/a.jsonl" <<'JSONL'
 {"article_id":"a","date":"2015-12-15","country":"USA","actor":"John Kerry","target":"RUS","stance":{"label":"conciliatory"},"sentiment":{"label":"positive"}}
@@ -66,5 +63,4 @@ grep -q "bin.jsonl:1: NUL byte" "$dir/err" || fail "binary message: $(cat "$dir/
 "$bin" report --bogus > /dev/null 2>&1; [ $? -eq 2 ] || fail "unknown option should exit 2"
 "$bin" report --by > /dev/null 2>&1; [ $? -eq 2 ] || fail "missing argument should exit 2"
 
-echo "$fails failed"
-[ $fails -eq 0 ]
+finish

@@ -3,10 +3,7 @@
 # usage: train_eval.sh STANCE_BIN SOURCE_DIR
 set -u
 bin=$1
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$2/tests/cli/lib.sh"
 
 for i in 1 2 3 4 5 6; do
     echo "{\"id\":\"c$i\",\"text\":\"we welcome the talks and thank partners $i\",\"stance\":\"conciliatory\"}"
@@ -44,5 +41,4 @@ printf '{"text":"a","label":"x"}\n{"text":"b","label":"x"}\n' > "$dir/one.jsonl"
 "$bin" train --class-weight heavy -o x "$dir/train.jsonl" 2>/dev/null; [ $? -eq 2 ] || fail "bad weight exit"
 "$bin" eval "$dir/train.jsonl" 2>/dev/null; [ $? -eq 2 ] || fail "eval without model exit"
 
-echo "$fails failed"
-[ $fails -eq 0 ]
+finish
