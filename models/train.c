@@ -88,46 +88,72 @@ static int vectorise(const stance_vectorizer *v, const stance_corpus *c, dataset
     return 0;
 }
 
-/* Train on the rows where use[i]; NULL use means all rows. */
+/* The rows a solver trains on: those where use[i] (NULL use: all), in the
+ * corpus's order or grouped by label, with class weights for the classes
+ * present (LIBLINEAR warns on stderr about weights of absent classes). */
+typedef struct subset {
+    size_t m, n_weights;
+    void **x;       /* LIBLINEAR's or LIBSVM's rows */
+    double *y;
+    int *labels;    /* the classes present */
+    double *weights;
+} subset;
+
+static void subset_free(subset *s)
+{
+    free(s->x);
+    free(s->y);
+    free(s->labels);
+    free(s->weights);
+}
+
+static int subset_make(const dataset *d, void *const *rows, const bool *use, bool by_label,
+                       const double *class_w, size_t k, subset *s)
+{
+    s->m = s->n_weights = 0;
+    for (size_t i = 0; i < d->n; i++)
+        s->m += !use || use[i];
+    s->x = malloc((s->m ? s->m : 1) * sizeof *s->x);
+    s->y = malloc((s->m ? s->m : 1) * sizeof *s->y);
+    s->labels = malloc(k * sizeof *s->labels);
+    s->weights = malloc(k * sizeof *s->weights);
+    if (!s->x || !s->y || !s->labels || !s->weights) {
+        subset_free(s);
+        return -1;
+    }
+    size_t j = 0;
+    for (size_t cls = 0; cls < (by_label ? k : 1); cls++)
+        for (size_t i = 0; i < d->n; i++)
+            if ((!use || use[i]) && (!by_label || (size_t)d->y[i] == cls)) {
+                s->x[j] = rows[i];
+                s->y[j++] = d->y[i];
+            }
+    for (size_t cls = 0; cls < k; cls++) {
+        bool present = false;
+        for (size_t i = 0; i < s->m && !present; i++)
+            present = s->y[i] == (double)cls;
+        if (present) {
+            s->labels[s->n_weights] = (int)cls;
+            s->weights[s->n_weights++] = class_w[cls];
+        }
+    }
+    return 0;
+}
+
+/* Train LIBLINEAR on the rows where use[i]; NULL use means all rows. */
 static struct model *fit(const dataset *d, const bool *use, double c, const double *class_w,
                          size_t k, unsigned long seed)
 {
-    size_t m = 0;
-    for (size_t i = 0; i < d->n; i++)
-        m += !use || use[i];
-    struct feature_node **x = malloc(m * sizeof *x);
-    double *y = malloc(m * sizeof *y);
-    int *labels = malloc(k * sizeof *labels);
-    double *weights = malloc(k * sizeof *weights);
-    struct model *model = NULL;
-    if (x && y && labels && weights) {
-        for (size_t i = 0, j = 0; i < d->n; i++)
-            if (!use || use[i]) {
-                x[j] = d->rows[i];
-                y[j++] = d->y[i];
-            }
-        /* weights only for the classes this subset has (LIBLINEAR warns on
-         * stderr about the others) */
-        size_t nw = 0;
-        for (size_t j = 0; j < k; j++) {
-            bool present = false;
-            for (size_t i = 0; i < m && !present; i++)
-                present = y[i] == (double)j;
-            if (present) {
-                labels[nw] = (int)j;
-                weights[nw++] = class_w[j];
-            }
-        }
-        struct problem prob = {(int)m, (int)d->dim + 1, y, x, -1};
-        struct parameter param = {.solver_type = L2R_L2LOSS_SVC_DUAL, .eps = 0.1, .C = c,
-                                  .nr_weight = (int)nw, .weight_label = labels, .weight = weights};
-        srand((unsigned)seed); /* LIBLINEAR shuffles with rand() */
-        model = train(&prob, &param);
-    }
-    free(x);
-    free(y);
-    free(labels);
-    free(weights);
+    subset s;
+    if (subset_make(d, (void *const *)d->rows, use, false, class_w, k, &s) != 0)
+        return NULL;
+    struct problem prob = {(int)s.m, (int)d->dim + 1, s.y, (struct feature_node **)s.x, -1};
+    struct parameter param = {.solver_type = L2R_L2LOSS_SVC_DUAL, .eps = 0.1, .C = c,
+                              .nr_weight = (int)s.n_weights, .weight_label = s.labels,
+                              .weight = s.weights};
+    srand((unsigned)seed); /* LIBLINEAR shuffles with rand() */
+    struct model *model = train(&prob, &param);
+    subset_free(&s);
     return model;
 }
 
@@ -181,39 +207,23 @@ static struct svm_model *svm_fit(const dataset *d, struct svm_node **rows_nb, co
                                  const stance_train_options *opt, double c, double gamma,
                                  const double *class_w, size_t k)
 {
-    size_t m = 0;
-    for (size_t i = 0; i < d->n; i++)
-        m += !use || use[i];
-    struct svm_node **x = malloc(m * sizeof *x);
-    double *y = malloc(m * sizeof *y);
-    int *labels = malloc(k * sizeof *labels);
-    double *weights = malloc(k * sizeof *weights);
-    struct svm_model *model = NULL;
-    if (x && y && labels && weights) {
-        size_t j = 0;
-        for (size_t cls = 0; cls < k; cls++)
-            for (size_t i = 0; i < d->n; i++)
-                if ((!use || use[i]) && (size_t)d->y[i] == cls) {
-                    x[j] = rows_nb[i];
-                    y[j++] = d->y[i];
-                }
-        for (size_t t = 0; t < k; t++) {
-            labels[t] = (int)t;
-            weights[t] = class_w[t];
-        }
-        struct svm_problem prob = {(int)m, y, x};
-        struct svm_parameter param = {
-            .svm_type = C_SVC, .kernel_type = opt->kernel == STANCE_KERNEL_RBF ? RBF : LINEAR,
-            .gamma = gamma, .cache_size = 100, .eps = 1e-3, .C = c, .nr_weight = (int)k,
-            .weight_label = labels, .weight = weights, .shrinking = 1};
-        if (!svm_check_parameter(&prob, &param))
-            model = svm_train(&prob, &param);
-        /* the model points into x's rows (not x itself), which outlive it */
+    subset s;
+    if (subset_make(d, (void *const *)rows_nb, use, true, class_w, k, &s) != 0)
+        return NULL;
+    struct svm_problem prob = {(int)s.m, s.y, (struct svm_node **)s.x};
+    struct svm_parameter param = {
+        .svm_type = C_SVC, .kernel_type = opt->kernel == STANCE_KERNEL_RBF ? RBF : LINEAR,
+        .gamma = gamma, .cache_size = 100, .eps = 1e-3, .C = c, .nr_weight = (int)s.n_weights,
+        .weight_label = s.labels, .weight = s.weights, .shrinking = 1};
+    struct svm_model *model = svm_check_parameter(&prob, &param) ? NULL : svm_train(&prob, &param);
+    /* the model points into the rows themselves, which outlive it, and keeps
+     * a copy of param whose weight arrays go now */
+    if (model) {
+        model->param.nr_weight = 0;
+        model->param.weight_label = NULL;
+        model->param.weight = NULL;
     }
-    free(x);
-    free(y);
-    free(labels);
-    free(weights);
+    subset_free(&s);
     return model;
 }
 
