@@ -265,8 +265,50 @@ const char *stance_model_metadata(const stance_model *m);
 
 /* ======================================================================
  * Statements: ingest, extraction, attribution, actors (pipeline/)
- * Declared by the extraction work (issue 5).
  * ==================================================================== */
+
+/* --- Articles (pipeline/article.c): plain text files (first line the title,
+ * then the body), JSONL (id, title, text, optional date, source, url),
+ * directories (recursively, in name order) and stdin ("-"). One article at a
+ * time is in memory. */
+
+typedef struct stance_article {
+    char *id;       /* JSONL id; for text files the path */
+    char *title;    /* may be empty */
+    char *text;     /* the body: statement offsets count bytes of this text */
+    size_t text_len;
+    char *date;     /* ISO 8601 or NULL */
+    char *source, *url; /* or NULL */
+    char file[512]; /* where it came from, and its line (JSONL) */
+    long line;
+} stance_article;
+
+void stance_article_free(stance_article *a);
+
+typedef struct stance_article_reader stance_article_reader;
+
+/* Open the inputs: files, directories, "-". A path that does not exist is an
+ * error at once. max_bytes bounds one article (0: 64 MiB). */
+stance_article_reader *stance_article_reader_open(const char *const *paths, size_t n,
+                                                  size_t max_bytes, stance_error *err);
+/* 1 with *out filled (free it with stance_article_free), 0 at the end, -1 for
+ * a bad record (err names file and line); after -1 reading can go on with
+ * the next record, so a batch can skip it. */
+int stance_article_reader_next(stance_article_reader *r, stance_article *out, stance_error *err);
+void stance_article_reader_close(stance_article_reader *r);
+
+/* --- Sentences (pipeline/sentences.c) */
+
+typedef struct stance_span {
+    size_t start, end; /* bytes [start, end) */
+} stance_span;
+
+/* Split text into sentences: at . ! ? (and closing quotes after them) before
+ * a capital, a digit or an opening quote, and at line breaks; not after
+ * abbreviations (Mr., Gen., Jan., U.S.), initials or inside numbers (3.5).
+ * Returns how many spans were written to *out (caller frees), -1 if out of
+ * memory. Spans are trimmed of surrounding white space. */
+long stance_split_sentences(const char *text, size_t len, stance_span **out);
 
 /* ======================================================================
  * Scoring and reports (pipeline/)
