@@ -297,6 +297,46 @@ stance_article_reader *stance_article_reader_open(const char *const *paths, size
 int stance_article_reader_next(stance_article_reader *r, stance_article *out, stance_error *err);
 void stance_article_reader_close(stance_article_reader *r);
 
+/* --- The actor gazetteer (pipeline/gazetteer.c; format in
+ * training-data/gazetteer/FORMAT.md): countries, demonyms, metonyms, roles,
+ * intergovernmental bodies and dated office holders. */
+
+typedef enum stance_actor_kind {
+    STANCE_ACTOR_COUNTRY,
+    STANCE_ACTOR_DEMONYM,
+    STANCE_ACTOR_METONYM,
+    STANCE_ACTOR_IGO,
+    STANCE_ACTOR_PERSON,
+    STANCE_ACTOR_ROLE,
+} stance_actor_kind;
+
+typedef struct stance_actor {
+    stance_actor_kind kind;
+    char code[4];     /* ISO alpha-3, "IGO", or "" for roles */
+    const char *name; /* canonical */
+    const char *role; /* or NULL */
+    int from, to;     /* dates as YYYYMMDD (a missing month or day counts as its start
+                         for from and its end for to); 0 = open */
+} stance_actor;
+
+typedef struct stance_gazetteer stance_gazetteer;
+
+stance_gazetteer *stance_gazetteer_new(void);
+void stance_gazetteer_free(stance_gazetteer *g);
+/* Add the entries of one file's text (name is for messages): a bad line is
+ * an error naming name and line, and nothing of that text is added. */
+int stance_gazetteer_add_text(stance_gazetteer *g, const char *name, const char *text, size_t len,
+                              stance_error *err);
+/* A file, or every *.tsv of a directory in name order. */
+int stance_gazetteer_add_path(stance_gazetteer *g, const char *path, stance_error *err);
+/* The gazetteer built into the program (NULL result: none built in). */
+int stance_gazetteer_add_builtin(stance_gazetteer *g, stance_error *err);
+size_t stance_gazetteer_size(const stance_gazetteer *g);
+/* Entries whose name or an alias is exactly this surface form (a leading
+ * "the " is optional); returns how many, pointers valid while g lives. */
+size_t stance_gazetteer_lookup(const stance_gazetteer *g, const char *surface, size_t len,
+                               const stance_actor **out, size_t max);
+
 /* --- Sentences (pipeline/sentences.c) */
 
 typedef struct stance_span {

@@ -1,0 +1,162 @@
+/* The gazetteer loader: entries and surface forms, dates, directories, and
+ * a clear FILE:LINE message for every kind of bad line. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "stance.h"
+#include "tests/test_tmpdir.h"
+
+static const char good[] =
+    "# kind\tcode\tname\taliases\trole\tfrom\tto\n"
+    "country\tRUS\tRussia\tRussian Federation|the Russian Federation\t-\t-\t-\n"
+    "country\tUSA\tUnited States\tU.S.|US|the United States\t-\t-\t-\n"
+    "demonym\tRUS\tRussian\tRussians\t-\t-\t-\n"
+    "metonym\tRUS\tthe Kremlin\tKremlin\tpresidency\t-\t-\n"
+    "metonym\tUSA\tthe State Department\tState Dept\tforeign ministry\t-\t-\n"
+    "igo\tIGO\tUnited Nations\tUN|U.N.\t-\t-\t-\n"
+    "person\tUSA\tJohn Kerry\tKerry\tforeign minister\t2013-02-01\t2017-01-20\n"
+    "person\tRUS\tSergey Lavrov\tSergei Lavrov|Lavrov\tforeign minister\t2004-03-09\t-\n"
+    "person\tRUS\tVladimir Putin\tPutin\tpresident\t2012-05\t-\n"
+    "role\t-\tforeign ministry\tministry of foreign affairs|foreign office\tinstitution\t-\t-\n"
+    "\n";
+
+static void test_lookup(void **state)
+{
+    (void)state;
+    stance_gazetteer *g = stance_gazetteer_new();
+    stance_error err;
+    assert_int_equal(stance_gazetteer_add_text(g, "good.tsv", good, sizeof good - 1, &err), 0);
+    assert_int_equal(stance_gazetteer_size(g), 10);
+    const stance_actor *a[4];
+    /* names, aliases, and an optional leading "the" */
+    assert_int_equal(stance_gazetteer_lookup(g, "Kremlin", 7, a, 4), 1);
+    assert_string_equal(a[0]->code, "RUS");
+    assert_string_equal(a[0]->role, "presidency");
+    assert_int_equal(a[0]->kind, STANCE_ACTOR_METONYM);
+    assert_int_equal(stance_gazetteer_lookup(g, "the Kremlin", 11, a, 4), 1);
+    assert_int_equal(stance_gazetteer_lookup(g, "the Russian Federation", 22, a, 4), 1);
+    assert_string_equal(a[0]->name, "Russia");
+    assert_int_equal(stance_gazetteer_lookup(g, "U.S.", 4, a, 4), 1);
+    assert_string_equal(a[0]->code, "USA");
+    assert_int_equal(stance_gazetteer_lookup(g, "U.N.", 4, a, 4), 1);
+    assert_string_equal(a[0]->code, "IGO");
+    /* case matters: "us" is a pronoun, not the country */
+    assert_int_equal(stance_gazetteer_lookup(g, "us", 2, a, 4), 0);
+    assert_int_equal(stance_gazetteer_lookup(g, "Lavrov", 6, a, 4), 1);
+    assert_string_equal(a[0]->name, "Sergey Lavrov");
+    /* dates: open ends are 0, partial dates cover their period */
+    assert_int_equal(a[0]->from, 20040309);
+    assert_int_equal(a[0]->to, 0);
+    assert_int_equal(stance_gazetteer_lookup(g, "Putin", 5, a, 4), 1);
+    assert_int_equal(a[0]->from, 20120501);
+    assert_int_equal(stance_gazetteer_lookup(g, "Kerry", 5, a, 4), 1);
+    assert_int_equal(a[0]->to, 20170120);
+    assert_int_equal(stance_gazetteer_lookup(g, "foreign office", 14, a, 4), 1);
+    assert_int_equal(a[0]->kind, STANCE_ACTOR_ROLE);
+    assert_string_equal(a[0]->code, "");
+    assert_int_equal(stance_gazetteer_lookup(g, "Atlantis", 8, a, 4), 0);
+    /* a surface form may name several actors */
+    const char more[] = "person\tRUS\tAnother Lavrov\tLavrov\tambassador\t1990\t1995\n";
+    assert_int_equal(stance_gazetteer_add_text(g, "more.tsv", more, sizeof more - 1, &err), 0);
+    assert_int_equal(stance_gazetteer_lookup(g, "Lavrov", 6, a, 4), 2);
+    assert_int_equal(a[0]->to, 19951231); /* "1995" ends on the last day of 1995 */
+    stance_gazetteer_free(g);
+}
+
+static void test_bad_lines(void **state)
+{
+    (void)state;
+    static const struct { const char *line, *needle; } bad[] = {
+        {"country\tRUS\tRussia\t-\t-\t-\n", "6 fields"},
+        {"country\tRUS\tRussia\t-\t-\t-\t-\textra\n", "more than 7"},
+        {"nation\tRUS\tRussia\t-\t-\t-\t-\n", "unknown kind 'nation'"},
+        {"country\tRussia\tRussia\t-\t-\t-\t-\n", "code 'Russia'"},
+        {"country\trus\tRussia\t-\t-\t-\t-\n", "code 'rus'"},
+        {"role\tRUS\tminister\t-\tperson\t-\t-\n", "a role line has '-'"},
+        {"country\tRUS\t\t-\t-\t-\t-\n", "name is empty"},
+        {"person\tRUS\tX Y\t-\tpresident\t2012-13-01\t-\n", "from-date '2012-13-01'"},
+        {"person\tRUS\tX Y\t-\tpresident\t2012\tsoon\n", "to-date 'soon'"},
+        {"person\tRUS\tX Y\t-\tpresident\t2015\t2012\n", "dates run backwards"},
+        {"country\tRUS\tRussia\tRus||Russland\t-\t-\t-\n", "alias is empty"},
+        {"country\tRUS\tRussia\t-\t\t-\t-\n", "role field is empty"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        stance_gazetteer *g = stance_gazetteer_new();
+        char text[512];
+        /* a good line first: nothing of a text with a bad line is added */
+        int n = snprintf(text, sizeof text, "country\tFRA\tFrance\t-\t-\t-\t-\n%s", bad[i].line);
+        stance_error err;
+        stance_error_clear(&err);
+        assert_int_equal(stance_gazetteer_add_text(g, "user.tsv", text, (size_t)n, &err), -1);
+        assert_string_equal(err.file, "user.tsv");
+        assert_int_equal(err.line, 2);
+        if (!strstr(err.message, bad[i].needle))
+            fail_msg("line %zu: '%s' lacks '%s'", i, err.message, bad[i].needle);
+        assert_int_equal(stance_gazetteer_size(g), 0);
+        stance_gazetteer_free(g);
+    }
+}
+
+static void test_directory_and_missing_path(void **state)
+{
+    (void)state;
+    char dir[600], path[700];
+    snprintf(dir, sizeof dir, "%s/gaz", tmpdir);
+    mkdir(dir, 0755);
+    snprintf(path, sizeof path, "%s/b.tsv", dir);
+    FILE *fp = fopen(path, "w");
+    fputs("country\tFRA\tFrance\t-\t-\t-\t-\n", fp);
+    fclose(fp);
+    snprintf(path, sizeof path, "%s/a.tsv", dir);
+    fp = fopen(path, "w");
+    fputs("country\tDEU\tGermany\t-\t-\t-\t-\n", fp);
+    fclose(fp);
+    snprintf(path, sizeof path, "%s/notes.md", dir);
+    fp = fopen(path, "w");
+    fputs("not a gazetteer file\n", fp);
+    fclose(fp);
+    stance_gazetteer *g = stance_gazetteer_new();
+    stance_error err;
+    assert_int_equal(stance_gazetteer_add_path(g, dir, &err), 0);
+    assert_int_equal(stance_gazetteer_size(g), 2); /* .md ignored */
+    assert_int_equal(stance_gazetteer_add_path(g, "/nonexistent.tsv", &err), -1);
+    assert_string_equal(err.file, "/nonexistent.tsv");
+    /* the library alone has no gazetteer built in: adding it adds nothing */
+    assert_int_equal(stance_gazetteer_add_builtin(g, &err), 0);
+    assert_int_equal(stance_gazetteer_size(g), 2);
+    stance_gazetteer_free(g);
+}
+
+/* Found by the fuzzer: a NUL byte inside a line once made the loader read
+ * past the copy of the line. */
+static void test_nul_byte_in_a_line(void **state)
+{
+    (void)state;
+    static const char text[] = "country\tRUS\tRussia\t-\t-\t-\t-\nperson\tRUS\tX\tY\tforeign mini\0\0`x\t-\t-\n";
+    stance_gazetteer *g = stance_gazetteer_new();
+    stance_error err;
+    assert_int_equal(stance_gazetteer_add_text(g, "nul.tsv", text, sizeof text - 1, &err), -1);
+    assert_int_equal(err.line, 2);
+    assert_non_null(strstr(err.message, "NUL byte"));
+    assert_int_equal(stance_gazetteer_size(g), 0);
+    stance_gazetteer_free(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lookup),
+        cmocka_unit_test(test_bad_lines),
+        cmocka_unit_test(test_directory_and_missing_path),
+        cmocka_unit_test(test_nul_byte_in_a_line),
+    };
+    return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
+}
