@@ -1,5 +1,6 @@
 #include "common/io.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -105,6 +106,55 @@ void stance_line_reader_close(stance_line_reader *r)
 }
 
 /* ---- whole files ------------------------------------------------------ */
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int stance_list_dir(const char *path, bool (*keep)(const char *name), char ***out, size_t *n,
+                    stance_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    DIR *d = opendir(path);
+    if (!d)
+        return stance_fail_errno(err, path, 0, "cannot open directory");
+    char **names = NULL;
+    size_t count = 0, cap = 0;
+    int rc = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' || (keep && !keep(e->d_name)))
+            continue; /* ., .. and hidden files */
+        if (count == cap) {
+            char **p = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof *p);
+            if (!p) {
+                rc = stance_fail(err, path, 0, "out of memory");
+                break;
+            }
+            names = p;
+        }
+        size_t len = strlen(path) + strlen(e->d_name) + 2;
+        if (!(names[count] = malloc(len))) {
+            rc = stance_fail(err, path, 0, "out of memory");
+            break;
+        }
+        snprintf(names[count++], len, "%s/%s", path, e->d_name);
+    }
+    closedir(d);
+    if (rc != 0) {
+        for (size_t i = 0; i < count; i++)
+            free(names[i]);
+        free(names);
+        return -1;
+    }
+    if (names)
+        qsort(names, count, sizeof *names, by_name);
+    *out = names;
+    *n = count;
+    return 0;
+}
 
 long stance_line_of_offset(const char *text, size_t off)
 {

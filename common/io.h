@@ -44,6 +44,12 @@ void stance_line_reader_close(stance_line_reader *r);
 int stance_read_file(const char *path, size_t max_bytes, bool check_text,
                      char **out, size_t *out_len, stance_error *err);
 
+/* The entries of directory path that keep() accepts (by name; hidden ones
+ * are never listed), as "path/name", sorted by name. The caller frees each
+ * and the array. */
+int stance_list_dir(const char *path, bool (*keep)(const char *name), char ***out, size_t *n,
+                    stance_error *err);
+
 /* Line number (1-based) of byte offset off in text. */
 long stance_line_of_offset(const char *text, size_t off);
 

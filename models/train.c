@@ -342,6 +342,7 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
     double *cv_dec = NULL, *best_dec = NULL;
     double *scores = calloc(opt.n_c, sizeof *scores);
     struct svm_node **rows_nb = NULL;
+    bool ok = false;
     if (!m || !class_w || !fold || !use || !scores) {
         stance_fail(err, corpus->path, 0, "out of memory");
         goto fail;
@@ -588,17 +589,7 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
     cJSON_AddStringToObject(meta, "stance_version", stance_version());
     m->metadata = cJSON_PrintUnformatted(meta);
     cJSON_Delete(meta);
-
-    free_rows(rows_nb, corpus->n);
-    dataset_free(&d);
-    free(per_class);
-    free(class_w);
-    free(fold);
-    free(use);
-    free(cv_dec);
-    free(best_dec);
-    free(scores);
-    return m;
+    ok = true;
 fail:
     free_rows(rows_nb, corpus->n);
     dataset_free(&d);
@@ -609,6 +600,8 @@ fail:
     free(cv_dec);
     free(best_dec);
     free(scores);
+    if (ok)
+        return m;
     stance_model_free(m);
     return NULL;
 }

@@ -1,5 +1,4 @@
 /* Reading articles: text files, JSONL, directories, stdin; one at a time. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,11 +51,6 @@ static int add_file(stance_article_reader *r, const char *path)
     return 0;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static int add_path(stance_article_reader *r, const char *path, int depth, stance_error *err)
 {
     struct stat st;
@@ -68,34 +62,11 @@ static int add_path(stance_article_reader *r, const char *path, int depth, stanc
         return add_file(r, path) ? stance_fail(err, path, 0, "out of memory") : 0;
     if (depth > 64)
         return stance_fail(err, path, 0, "directories nested too deep");
-    DIR *d = opendir(path);
-    if (!d)
-        return stance_fail_errno(err, path, 0, "cannot open directory");
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
+    char **names;
+    size_t n;
+    if (stance_list_dir(path, NULL, &names, &n, err) != 0)
+        return -1;
     int rc = 0;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue; /* ., .. and hidden files */
-        if (n == cap) {
-            char **p = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof *p);
-            if (!p) {
-                rc = stance_fail(err, path, 0, "out of memory");
-                break;
-            }
-            names = p;
-        }
-        size_t len = strlen(path) + strlen(e->d_name) + 2;
-        if (!(names[n] = malloc(len))) {
-            rc = stance_fail(err, path, 0, "out of memory");
-            break;
-        }
-        snprintf(names[n++], len, "%s/%s", path, e->d_name);
-    }
-    closedir(d);
-    if (names)
-        qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
         if (rc == 0)
             rc = add_path(r, names[i], depth + 1, err);

@@ -1,7 +1,6 @@
 /* The actor gazetteer: a line format users extend (training-data/gazetteer/
  * FORMAT.md), loaded into a table of actors and a map from every surface
  * form to the actors it can name. */
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -281,12 +280,7 @@ int stance_gazetteer_add_text(stance_gazetteer *g, const char *name, const char 
 static bool is_tsv(const char *name)
 {
     size_t n = strlen(name);
-    return n > 4 && strcmp(name + n - 4, ".tsv") == 0 && name[0] != '.';
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    return n > 4 && strcmp(name + n - 4, ".tsv") == 0;
 }
 
 static int add_file(stance_gazetteer *g, const char *path, stance_error *err)
@@ -307,34 +301,11 @@ int stance_gazetteer_add_path(stance_gazetteer *g, const char *path, stance_erro
         return stance_fail_errno(err, path, 0, "cannot open");
     if (!S_ISDIR(st.st_mode))
         return add_file(g, path, err);
-    DIR *d = opendir(path);
-    if (!d)
-        return stance_fail_errno(err, path, 0, "cannot open directory");
-    char **names = NULL;
-    size_t n = 0, cap = 0;
+    char **names;
+    size_t n;
+    if (stance_list_dir(path, is_tsv, &names, &n, err) != 0)
+        return -1;
     int rc = 0;
-    struct dirent *e;
-    while (rc == 0 && (e = readdir(d))) {
-        if (!is_tsv(e->d_name))
-            continue;
-        if (n == cap) {
-            char **p = realloc(names, (cap = cap ? cap * 2 : 16) * sizeof *p);
-            if (!p) {
-                rc = stance_fail(err, path, 0, "out of memory");
-                break;
-            }
-            names = p;
-        }
-        size_t len = strlen(path) + strlen(e->d_name) + 2;
-        if (!(names[n] = malloc(len))) {
-            rc = stance_fail(err, path, 0, "out of memory");
-            break;
-        }
-        snprintf(names[n++], len, "%s/%s", path, e->d_name);
-    }
-    closedir(d);
-    if (names)
-        qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
         if (rc == 0)
             rc = add_file(g, names[i], err);
