@@ -135,6 +135,44 @@ static void test_directory_and_missing_path(void **state)
     stance_gazetteer_free(g);
 }
 
+/* The team's gazetteer in training-data/ loads and knows what the pipeline
+ * relies on: every UN member and observer state, seats of government,
+ * U.S./US (but not "us"), roles and intergovernmental bodies. */
+static void test_repository_gazetteer(void **state)
+{
+    (void)state;
+    stance_gazetteer *g = stance_gazetteer_new();
+    stance_error err;
+    if (stance_gazetteer_add_path(g, STANCE_SOURCE_DIR "/training-data/gazetteer", &err) != 0)
+        fail_msg("%s:%ld: %s", err.file, err.line, err.message);
+    assert_true(stance_gazetteer_size(g) > 1000);
+    static const struct { const char *surface, *code; stance_actor_kind kind; } facts[] = {
+        {"the Kremlin", "RUS", STANCE_ACTOR_METONYM},
+        {"Moscow", "RUS", STANCE_ACTOR_METONYM},
+        {"the Russian Federation", "RUS", STANCE_ACTOR_COUNTRY},
+        {"U.S.", "USA", STANCE_ACTOR_COUNTRY},
+        {"the State Department", "USA", STANCE_ACTOR_METONYM},
+        {"Washington", "USA", STANCE_ACTOR_METONYM},
+        {"Downing Street", "GBR", STANCE_ACTOR_METONYM},
+        {"Britain", "GBR", STANCE_ACTOR_COUNTRY},
+        {"Russian", "RUS", STANCE_ACTOR_DEMONYM},
+        {"Holy See", "VAT", STANCE_ACTOR_COUNTRY},
+        {"NATO", "IGO", STANCE_ACTOR_IGO},
+    };
+    const stance_actor *a[8];
+    for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++) {
+        size_t n = stance_gazetteer_lookup(g, facts[i].surface, strlen(facts[i].surface), a, 8);
+        bool found = false;
+        for (size_t k = 0; k < n; k++)
+            found |= strcmp(a[k]->code, facts[i].code) == 0 && a[k]->kind == facts[i].kind;
+        if (!found)
+            fail_msg("'%s' does not name %s (%zu entries)", facts[i].surface, facts[i].code, n);
+    }
+    assert_int_equal(stance_gazetteer_lookup(g, "us", 2, a, 8), 0);
+    assert_true(stance_gazetteer_lookup(g, "foreign ministry", 16, a, 8) >= 1);
+    stance_gazetteer_free(g);
+}
+
 /* Found by the fuzzer: a NUL byte inside a line once made the loader read
  * past the copy of the line. */
 static void test_nul_byte_in_a_line(void **state)
@@ -157,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_bad_lines),
         cmocka_unit_test(test_directory_and_missing_path),
         cmocka_unit_test(test_nul_byte_in_a_line),
+        cmocka_unit_test(test_repository_gazetteer),
     };
     return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }
