@@ -238,14 +238,25 @@ static void pending_remove(const char *tmp)
             pending[i] = NULL;
 }
 
+static volatile sig_atomic_t graceful;
+
 static void on_signal(int sig)
 {
+    if (graceful && !stance_interrupted) {
+        stance_interrupted = 1; /* the batch loop stops, reports and cleans up */
+        return;
+    }
     stance_interrupted = 1;
     for (int i = 0; i < MAX_PENDING; i++)
         if (pending[i])
             unlink(pending[i]); /* async-signal-safe */
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+void stance_signal_graceful(bool on)
+{
+    graceful = on;
 }
 
 void stance_install_signal_cleanup(void)

@@ -65,6 +65,10 @@ int stance_output_commit(stance_output *out, stance_error *err);
 /* Drop the output: remove the temporary file. Safe to call after commit. */
 void stance_output_abort(stance_output *out);
 void stance_install_signal_cleanup(void);
+/* For batch loops that check stance_interrupted: the first signal only sets
+ * it (the loop stops, says how far it got and removes its output); a second
+ * one removes temporaries and ends the process at once. */
+void stance_signal_graceful(bool on);
 /* Set by the signal handler; long loops check it to stop early and report. */
 extern volatile int stance_interrupted;
 
@@ -337,6 +341,17 @@ size_t stance_gazetteer_size(const stance_gazetteer *g);
 size_t stance_gazetteer_lookup(const stance_gazetteer *g, const char *surface, size_t len,
                                const stance_actor **out, size_t max);
 
+/* People whose last name is this ("Lavrov"; "Assad" for "Bashar al-Assad"). */
+size_t stance_gazetteer_lookup_surname(const stance_gazetteer *g, const char *surname, size_t len,
+                                       const stance_actor **out, size_t max);
+/* The person who held role (a role name: "foreign minister") for code on
+ * date (YYYYMMDD), or NULL. */
+const stance_actor *stance_gazetteer_holder(const stance_gazetteer *g, const char *code,
+                                            const char *role, int date);
+/* The country entry of a code, or its first demonym ("Russian"); NULL if none. */
+const stance_actor *stance_gazetteer_state(const stance_gazetteer *g, const char *code,
+                                           bool demonym);
+
 /* --- Sentences (pipeline/sentences.c) */
 
 typedef struct stance_span {
@@ -349,6 +364,43 @@ typedef struct stance_span {
  * Returns how many spans were written to *out (caller frees), -1 if out of
  * memory. Spans are trimmed of surrounding white space. */
 long stance_split_sentences(const char *text, size_t len, stance_span **out);
+
+/* --- Statements (pipeline/extract*.c): direct quotes, reported speech and
+ * reported acts, each with its speaker resolved through the gazetteer. */
+typedef enum stance_statement_kind {
+    STANCE_STATEMENT_DIRECT,   /* the speaker's words in quotation marks */
+    STANCE_STATEMENT_INDIRECT, /* reported speech: "X said that ..." */
+    STANCE_STATEMENT_ACT,      /* a reported act: "the Kremlin rejected ..." */
+} stance_statement_kind;
+
+/* "direct", "indirect", "act". */
+const char *stance_statement_kind_name(stance_statement_kind kind);
+
+typedef struct stance_statement {
+    size_t sentence;             /* index of the sentence it starts in, from 0 */
+    size_t start, end;           /* the content: bytes [start, end) of the article text */
+    size_t text_start, text_end; /* the statement with its attribution words */
+    const char *speaker;         /* the speaker mention as written: "he", "the Kremlin" */
+    const char *actor;           /* the resolved actor, canonical; NULL when unknown */
+    const char *verb;            /* the reporting verb or act as written: "said", "rejected" */
+    char country[4];             /* ISO alpha-3 or "IGO"; "" when unknown */
+    char target[4];              /* a state the text names other than the speaker's; "" if none */
+    stance_statement_kind kind;
+} stance_statement;
+
+/* An extractor holds the working buffers for one article at a time; give
+ * each thread its own. The gazetteer is shared, read-only, and must outlive
+ * it. */
+typedef struct stance_extractor stance_extractor;
+
+stance_extractor *stance_extractor_new(const stance_gazetteer *g, stance_error *err);
+void stance_extractor_free(stance_extractor *x);
+/* The statements of one article in text order; *out stays valid until the
+ * next call. Returns how many, or -1 (out of memory). Speakers resolve with
+ * the article's date (for dated office holders), pronouns ("he") and
+ * nominals ("the official") with the speakers and people named before them. */
+long stance_extract(stance_extractor *x, const stance_article *a, const stance_statement **out,
+                    stance_error *err);
 
 /* ======================================================================
  * Scoring and reports (pipeline/)

@@ -1,6 +1,7 @@
 /* The actor gazetteer: a line format users extend (training-data/gazetteer/
  * FORMAT.md), loaded into a table of actors and a map from every surface
  * form to the actors it can name. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,13 +24,25 @@ struct stance_gazetteer {
     surface_link *links;
     size_t n_links, links_cap;
     stance_strmap surfaces; /* surface -> first link + 1 */
+    stance_strmap surnames; /* a person's last name -> first link + 1 */
+    stance_strmap holders;  /* "CODE|role" -> first link + 1 (person entries) */
+    stance_strmap states;   /* code -> state_names */
 };
+
+/* The country entry and the first demonym of a code, + 1 (0: none). */
+typedef struct state_names {
+    size_t country, demonym;
+} state_names;
 
 stance_gazetteer *stance_gazetteer_new(void)
 {
     stance_gazetteer *g = calloc(1, sizeof *g);
-    if (g)
+    if (g) {
         stance_strmap_init(&g->surfaces, sizeof(size_t));
+        stance_strmap_init(&g->surnames, sizeof(size_t));
+        stance_strmap_init(&g->holders, sizeof(size_t));
+        stance_strmap_init(&g->states, sizeof(state_names));
+    }
     return g;
 }
 
@@ -44,6 +57,9 @@ void stance_gazetteer_free(stance_gazetteer *g)
     free(g->actors);
     free(g->links);
     stance_strmap_free(&g->surfaces);
+    stance_strmap_free(&g->surnames);
+    stance_strmap_free(&g->holders);
+    stance_strmap_free(&g->states);
     free(g);
 }
 
@@ -62,14 +78,15 @@ static const char *without_article(const char *s, size_t *len)
     return s;
 }
 
-static int link_surface(stance_gazetteer *g, const char *surface, size_t len, size_t actor)
+/* Add actor to the list of key in map (a key names several actors). */
+static int link_key(stance_gazetteer *g, stance_strmap *map, const char *key, size_t len,
+                    size_t actor)
 {
-    surface = without_article(surface, &len);
-    char key[256];
-    if (len == 0 || len >= sizeof key)
+    char buf[256];
+    if (len == 0 || len >= sizeof buf)
         return -1;
-    memcpy(key, surface, len);
-    key[len] = '\0';
+    memcpy(buf, key, len);
+    buf[len] = '\0';
     if (g->n_links == g->links_cap) {
         size_t cap = g->links_cap ? g->links_cap * 2 : 256;
         surface_link *p = realloc(g->links, cap * sizeof *p);
@@ -78,7 +95,7 @@ static int link_surface(stance_gazetteer *g, const char *surface, size_t len, si
         g->links = p;
         g->links_cap = cap;
     }
-    size_t *head = stance_strmap_upsert(&g->surfaces, key);
+    size_t *head = stance_strmap_upsert(map, buf);
     if (!head)
         return -1;
     if (*head && g->links[*head - 1].actor == actor)
@@ -88,20 +105,102 @@ static int link_surface(stance_gazetteer *g, const char *surface, size_t len, si
     return 0;
 }
 
-size_t stance_gazetteer_lookup(const stance_gazetteer *g, const char *surface, size_t len,
-                               const stance_actor **out, size_t max)
+static int link_surface(stance_gazetteer *g, const char *surface, size_t len, size_t actor)
 {
     surface = without_article(surface, &len);
-    char key[256];
-    if (len == 0 || len >= sizeof key)
+    return link_key(g, &g->surfaces, surface, len, actor);
+}
+
+/* The actors listed under key in map, newest entry first. */
+static size_t list_key(const stance_gazetteer *g, const stance_strmap *map, const char *key,
+                       size_t len, const stance_actor **out, size_t max)
+{
+    char buf[256];
+    if (len == 0 || len >= sizeof buf)
         return 0;
-    memcpy(key, surface, len);
-    key[len] = '\0';
-    const size_t *head = stance_strmap_get(&g->surfaces, key);
+    memcpy(buf, key, len);
+    buf[len] = '\0';
+    const size_t *head = stance_strmap_get(map, buf);
     size_t n = 0;
     for (size_t l = head ? *head : 0; l && n < max; l = g->links[l - 1].next)
         out[n++] = &g->actors[g->links[l - 1].actor];
     return n;
+}
+
+size_t stance_gazetteer_lookup(const stance_gazetteer *g, const char *surface, size_t len,
+                               const stance_actor **out, size_t max)
+{
+    surface = without_article(surface, &len);
+    return list_key(g, &g->surfaces, surface, len, out, max);
+}
+
+size_t stance_gazetteer_lookup_surname(const stance_gazetteer *g, const char *surname, size_t len,
+                                       const stance_actor **out, size_t max)
+{
+    return list_key(g, &g->surnames, surname, len, out, max);
+}
+
+static bool in_office(const stance_actor *a, int date)
+{
+    return (!a->from || a->from <= date) && (!a->to || date <= a->to);
+}
+
+const stance_actor *stance_gazetteer_holder(const stance_gazetteer *g, const char *code,
+                                            const char *role, int date)
+{
+    char key[256];
+    int len = snprintf(key, sizeof key, "%s|%s", code, role);
+    if (date <= 0 || len <= 0 || (size_t)len >= sizeof key)
+        return NULL;
+    const stance_actor *found[64];
+    size_t n = list_key(g, &g->holders, key, (size_t)len, found, 64);
+    for (size_t i = n; i-- > 0;) /* the list runs newest first: the file's first line wins */
+        if (in_office(found[i], date))
+            return found[i];
+    return NULL;
+}
+
+const stance_actor *stance_gazetteer_state(const stance_gazetteer *g, const char *code,
+                                           bool demonym)
+{
+    const state_names *s = stance_strmap_get(&g->states, code);
+    size_t i = !s ? 0 : demonym ? s->demonym : s->country;
+    return i ? &g->actors[i - 1] : NULL;
+}
+
+/* The indexes beyond surface forms: surnames and posts of people, and the
+ * country name and demonym of each code. */
+static int index_actor(stance_gazetteer *g, size_t id)
+{
+    const stance_actor *a = &g->actors[id];
+    if (a->kind == STANCE_ACTOR_COUNTRY || a->kind == STANCE_ACTOR_DEMONYM) {
+        state_names *s = stance_strmap_upsert(&g->states, a->code);
+        if (!s)
+            return -1;
+        size_t *slot = a->kind == STANCE_ACTOR_COUNTRY ? &s->country : &s->demonym;
+        if (!*slot)
+            *slot = id + 1;
+        return 0;
+    }
+    if (a->kind != STANCE_ACTOR_PERSON)
+        return 0;
+    if (a->role) {
+        char key[256];
+        int len = snprintf(key, sizeof key, "%s|%s", a->code, a->role);
+        if (len > 0 && (size_t)len < sizeof key && link_key(g, &g->holders, key, (size_t)len, id) != 0)
+            return -1;
+    }
+    /* "Sergey Lavrov" -> "Lavrov"; "Bashar al-Assad" -> "al-Assad" and "Assad" */
+    const char *last = strrchr(a->name, ' ');
+    if (!last)
+        return 0;
+    last++;
+    if (link_key(g, &g->surnames, last, strlen(last), id) != 0)
+        return -1;
+    const char *dash = strchr(last, '-');
+    if (dash && dash - last <= 3 && dash[1] && link_key(g, &g->surnames, dash + 1, strlen(dash + 1), id) != 0)
+        return -1;
+    return 0;
 }
 
 /* ---- parsing ---------------------------------------------------------- */
@@ -268,6 +367,8 @@ int stance_gazetteer_add_text(stance_gazetteer *g, const char *name, const char 
         g->actors[g->n++] = st[i].actor;
         st[i].actor.name = st[i].actor.role = NULL; /* now owned by g */
         rc = link_surface(g, g->actors[id].name, strlen(g->actors[id].name), id);
+        if (rc == 0)
+            rc = index_actor(g, id);
         for (char *a = st[i].aliases; a && rc == 0; a = strchr(a, '|') ? strchr(a, '|') + 1 : NULL)
             rc = link_surface(g, a, strcspn(a, "|"), id);
         if (rc != 0)
