@@ -493,6 +493,29 @@ static bool has_quote(const stance_extractor *x, size_t a, size_t b)
     return false;
 }
 
+/* The content of "said on Monday that it would ..." starts at "it"; so
+ * does that of "told his counterpart that it would ...". */
+static size_t skip_to_content(const stance_extractor *x, size_t verb, size_t from, size_t end)
+{
+    static const char *const tell[] = {"told", "tells", "tell", "warned", "assured", "reassured",
+                                       "reminded", "informed", "urged", "wrote"};
+    bool object = false;
+    for (size_t i = 0; i < sizeof tell / sizeof tell[0]; i++)
+        if (xtok_is(x->text, tok(x, verb), tell[i]))
+            object = true;
+    for (size_t k = from; k < end && k < from + 8; k++) {
+        if (xtok_is(x->text, tok(x, k), "that")) {
+            from = k + 1;
+            break;
+        }
+        if (!object && !(word_flags(x, k) & (XL_TRIM | XL_AUX)) && !punct(x, k, ','))
+            break;
+    }
+    while (from < end && (punct(x, from, ',') || punct(x, from, ':')))
+        from++;
+    return from;
+}
+
 static int reported_statements(stance_extractor *x, const size_t *sent_first)
 {
     for (size_t i = 0; i < x->n_cands; i++) {
@@ -511,9 +534,7 @@ static int reported_statements(stance_extractor *x, const size_t *sent_first)
                            (word_flags(x, end - 1) & XL_BOUNDARY)))
             end--;
         size_t from = (c->flags & XL_ACCORDING) ? c->speaker.b : cand_end(c);
-        while (from < end && (punct(x, from, ',') || punct(x, from, ':') ||
-                              xtok_is(x->text, tok(x, from), "that")))
-            from++;
+        from = skip_to_content(x, c->verb, from, end);
         size_t first = cand_start(c), last = end ? end - 1 : 0;
         if (from >= end || empty_content(x, from, end)) {
             /* "Moscow will respond, the ministry said." */

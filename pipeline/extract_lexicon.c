@@ -22,7 +22,7 @@ static const group groups[] = {
      "declared declares asked asks responded responds countered counters continued "
      "tweeted tweets posted posts recalled"},
     {XL_SPEECH,
-     "tell add state insist warn stress note explain declare reply respond counter "
+     "tell add state insist warn stress note explain declare "
      "accused accuses accuse urged urges urge welcomed welcomes welcome denied denies deny "
      "claimed claims claim argued argues argue announced announces announce "
      "demanded demands demand threatened threatens threaten condemned condemns condemn "
