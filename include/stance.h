@@ -406,6 +406,22 @@ long stance_extract(stance_extractor *x, const stance_article *a, const stance_s
  * Scoring and reports (pipeline/)
  * ==================================================================== */
 
+/* --- Scoring (pipeline/score.c): extraction, then the stance (and
+ * sentiment) classifiers on each statement's text. One scorer per thread;
+ * the gazetteer and models are shared, read-only, and must outlive it. */
+typedef struct stance_scorer stance_scorer;
+
+/* sentiment may be NULL (no sentiment); top_terms: terms listed per statement. */
+stance_scorer *stance_scorer_new(const stance_gazetteer *g, const stance_model *stance,
+                                 const stance_model *sentiment, size_t top_terms,
+                                 stance_error *err);
+void stance_scorer_free(stance_scorer *s);
+/* Score the statements of one article and append them to *buf as JSONL
+ * (schema: pipeline/schemas/scored-statement.schema.json), growing it as
+ * needed. Returns how many statements, or -1 (err). */
+long stance_score_article(stance_scorer *s, const stance_article *a, char **buf, size_t *len,
+                          size_t *cap, stance_error *err);
+
 /* --- Reports: scored statements aggregated by country (pipeline/report_*.c).
  * Input is the JSONL that `stance score` writes (schema:
  * pipeline/schemas/scored-statement.schema.json); a report is built by
