@@ -62,7 +62,7 @@ int stance_line_reader_next(stance_line_reader *r, char **line, size_t *len, sta
     size_t n = 0;
     int c = EOF;
     bool too_long = false;
-    while ((c = getc(r->fp)) != EOF) {
+    while ((c = getc_unlocked(r->fp)) != EOF) {
         if (c == '\n')
             break;
         if (n >= r->max_line) {

@@ -90,7 +90,7 @@ static int emit(void *ctx, void *item)
     run *r = ctx;
     batch_item *it = item;
     int rc = 0;
-    if (r->failed || r->t->interrupted) {
+    if (r->failed) {
         free_item(it); /* stopping: drop what is still in flight */
         return -1;
     }

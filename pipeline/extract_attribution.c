@@ -109,10 +109,29 @@ static xrange np_before(const stance_extractor *x, size_t end, size_t lo)
         r.a = end - 1;
         return r;
     }
-    while (r.a > lo && np_token(x, r.a - 1)) {
-        r.a--;
-        if (word_flags(x, r.a) & XL_DET)
+    for (;;) {
+        while (r.a > lo && np_token(x, r.a - 1)) {
+            r.a--;
+            if (word_flags(x, r.a) & XL_DET)
+                break;
+        }
+        /* "Iceland's fisheries minister": up to two plain words before a role
+         * noun, when the mention goes on to their left */
+        if (r.a == end || (word_flags(x, r.a) & XL_DET) || !(word_flags(x, end - 1) & XL_ROLE))
             break;
+        size_t k = r.a, plain = 0;
+        while (k > lo && plain < 2 && tok(x, k - 1)->type == XTOK_WORD && tok(x, k - 1)->depth == 0 &&
+               !tok(x, k - 1)->capital && !np_token(x, k - 1) &&
+               !(word_flags(x, k - 1) & (XL_AUX | XL_BOUNDARY | XL_PRONOUN_PERSON |
+                                         XL_PRONOUN_GROUP | XL_PRONOUN_THING | XL_SPEECH | XL_ACT))) {
+            k--;
+            plain++;
+        }
+        if (plain == 0 || k == lo || !np_token(x, k - 1) ||
+            !(tok(x, k - 1)->type == XTOK_POSSESSIVE || tok(x, k - 1)->capital ||
+              (word_flags(x, k - 1) & (XL_DET | XL_NP))))
+            break;
+        r.a = k;
     }
     if (!np_finish(x, &r))
         r.a = r.b = end;
@@ -341,6 +360,16 @@ static size_t trailing_candidate(const stance_extractor *x, const xquote *q)
             continue;
         if (c->inverted ? c->verb == k : c->speaker.a == k)
             return i;
+        /* words the mention did not take: "...," the country's fisheries
+         * minister told reporters */
+        if (!c->inverted && c->speaker.a > k && c->speaker.a <= k + 4) {
+            bool words = true;
+            for (size_t j = k; j < c->speaker.a; j++)
+                if (tok(x, j)->type != XTOK_WORD && tok(x, j)->type != XTOK_POSSESSIVE)
+                    words = false;
+            if (words)
+                return i;
+        }
     }
     return NONE;
 }

@@ -66,6 +66,7 @@ static bool in_office(const stance_actor *a, int date)
 
 typedef struct mention {
     const stance_actor *person, *place, *demonym, *role;
+    size_t anchor_end, role_start; /* tokens: after the place or demonym; the role's first */
     bool covered[64];  /* token (relative to a) is part of a match */
 } mention;
 
@@ -120,15 +121,20 @@ static void scan_mention(const stance_extractor *x, size_t a, size_t b, mention 
                 m->person = actor;
             break;
         case STANCE_ACTOR_DEMONYM:
-            if (!m->demonym)
+            if (!m->demonym) {
                 m->demonym = actor;
+                m->anchor_end = best;
+            }
             break;
         case STANCE_ACTOR_ROLE:
             m->role = actor; /* the last role is the head: "foreign ministry spokesman" */
+            m->role_start = i;
             break;
         default:
-            if (!m->place)
+            if (!m->place) {
                 m->place = actor;
+                m->anchor_end = best;
+            }
         }
         for (size_t k = i; k < best; k++)
             if (k - a < 64)
@@ -221,6 +227,31 @@ static const xentity *antecedent(const stance_extractor *x, unsigned pronoun, co
     return NULL;
 }
 
+/* "Iceland's fisheries minister": the plain words between the country and
+ * a role the gazetteer knows ("minister") belong to the role. */
+static bool qualify_role(const stance_extractor *x, const mention *m, char *out, size_t cap)
+{
+    size_t from = m->anchor_end, words = 0, n = 0;
+    if (!from || m->role_start <= from)
+        return false;
+    out[0] = '\0';
+    for (size_t k = from; k < m->role_start; k++) {
+        const xtok *t = tok(x, k);
+        if (t->type == XTOK_POSSESSIVE)
+            continue;
+        if (t->type != XTOK_WORD || t->capital || xlex_word(x->text, t) || ++words > 2)
+            return false;
+        int w = snprintf(out + n, cap - n, "%.*s ", (int)(t->end - t->start), x->text + t->start);
+        if (w < 0 || (size_t)w >= cap - n)
+            return false;
+        n += (size_t)w;
+    }
+    if (!words)
+        return false;
+    int w = snprintf(out + n, cap - n, "%s", m->role->name);
+    return w >= 0 && (size_t)w < cap - n;
+}
+
 typedef struct resolved {
     size_t actor; /* arena offset + 1 */
     char country[4];
@@ -294,6 +325,9 @@ static int resolve_mention(stance_extractor *x, size_t a, size_t b, size_t pa, s
     if (code) {
         memcpy(out->country, code, 4);
         const char *role = m.role ? m.role->name : (head_flags & XL_ROLE) ? head : NULL;
+        char qualified[256];
+        if (m.role && qualify_role(x, &m, qualified, sizeof qualified))
+            role = qualified;
         if (!role && m.place)
             snprintf(name, sizeof name, "%s", m.place->name);
         else {

@@ -1,6 +1,7 @@
 #include "pipeline/ordered_pool.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 
@@ -84,12 +85,18 @@ int ordered_pool_run(const ordered_pool_ops *ops, void *ctx, void **worker_ctx, 
     pthread_cond_init(&p.work_ready, NULL);
     pthread_cond_init(&p.work_done, NULL);
     int started = 0;
+    /* workers start with signals blocked, so an interrupt reaches the
+     * calling thread and wakes it from a blocking read */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
     for (int i = 0; i < workers; i++) {
         args[i] = (worker_arg){&p, worker_ctx ? worker_ctx[i] : NULL};
         if (pthread_create(&threads[i], NULL, worker_main, &args[i]) != 0)
             break;
         started++;
     }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
 
     int rc = 0;
     size_t emitted = 0;

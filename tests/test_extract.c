@@ -43,7 +43,8 @@ static const char gazetteer[] =
     "role\t-\tforeign minister\ttop diplomat|secretary of state\tperson\t-\t-\n"
     "role\t-\tdeputy foreign minister\t-\tperson\t-\t-\n"
     "role\t-\tofficial\t-\tperson\t-\t-\n"
-    "role\t-\tgovernor\t-\tperson\t-\t-\n";
+    "role\t-\tgovernor\t-\tperson\t-\t-\n"
+    "role\t-\tminister\t-\tperson\t-\t-\n";
 
 static stance_gazetteer *g;
 static stance_extractor *x;
@@ -293,6 +294,9 @@ static void test_possessive_and_demonym_roles(void **state)
     speaker_is(0, "Iran's foreign ministry", "Iranian foreign ministry", "IRN", STANCE_STATEMENT_ACT);
     assert_int_equal(run("The Iranian Ministry of Foreign Affairs denied the report.", NULL), 1);
     assert_string_equal(st[0].actor, "Iranian foreign ministry");
+    /* words the gazetteer does not know qualify the role it knows */
+    assert_int_equal(run("\"We will not sell,\" Iran's oil minister told reporters.", NULL), 1);
+    speaker_is(0, "Iran's oil minister", "Iranian oil minister", "IRN", STANCE_STATEMENT_DIRECT);
     assert_int_equal(run("U.S. officials said the deal was close.", NULL), 1);
     assert_string_equal(st[0].country, "USA");
     assert_string_equal(st[0].actor, "American officials");
