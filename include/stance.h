@@ -341,6 +341,9 @@ size_t stance_gazetteer_size(const stance_gazetteer *g);
 size_t stance_gazetteer_lookup(const stance_gazetteer *g, const char *surface, size_t len,
                                const stance_actor **out, size_t max);
 
+/* Does some surface form start with this word? (A quick test before
+ * trying the longer spans that start with it.) */
+bool stance_gazetteer_first_word(const stance_gazetteer *g, const char *word, size_t len);
 /* People whose last name is this ("Lavrov"; "Assad" for "Bashar al-Assad"). */
 size_t stance_gazetteer_lookup_surname(const stance_gazetteer *g, const char *surname, size_t len,
                                        const stance_actor **out, size_t max);

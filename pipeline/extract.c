@@ -40,6 +40,7 @@ void stance_extractor_free(stance_extractor *x)
     xtok_list_free(&x->toks);
     xquote_list_free(&x->quotes);
     free(x->tok_sentence);
+    free(x->tok_flags);
     free(x->sentences);
     free(x->cands);
     free(x->raws);
@@ -56,7 +57,7 @@ static int article_date(const char *date)
     return atoi(date) * 10000 + atoi(date + 5) * 100 + atoi(date + 8);
 }
 
-/* The sentence of every token. Sentence spans are trimmed, so a token in
+/* The sentence and word flags of every token. Sentence spans are trimmed, so a token in
  * the white space between two belongs to the later one. */
 static int map_sentences(stance_extractor *x)
 {
@@ -65,10 +66,15 @@ static int map_sentences(stance_extractor *x)
         if (!p)
             return -1;
         x->tok_sentence = p;
+        unsigned *f = realloc(x->tok_flags, x->toks.n * sizeof *f);
+        if (!f)
+            return -1;
+        x->tok_flags = f;
         x->tok_sentence_cap = x->toks.n;
     }
     size_t s = 0;
     for (size_t k = 0; k < x->toks.n; k++) {
+        x->tok_flags[k] = xlex_word(x->text, &x->toks.v[k]);
         while (s + 1 < x->n_sentences && x->sentences[s].end <= x->toks.v[k].start)
             s++;
         x->tok_sentence[k] = s;

@@ -34,7 +34,7 @@ static bool is_dash(const stance_extractor *x, size_t k)
 
 static unsigned word_flags(const stance_extractor *x, size_t k)
 {
-    return xlex_word(x->text, tok(x, k));
+    return x->tok_flags[k];
 }
 
 /* Sentence token ranges: first token of sentence s is sent_first[s]. */

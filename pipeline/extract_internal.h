@@ -62,6 +62,7 @@ struct stance_extractor {
     xtok_list toks;
     xquote_list quotes;
     size_t *tok_sentence;  /* sentence of each token */
+    unsigned *tok_flags;   /* xlex_word of each token, looked up once */
     size_t tok_sentence_cap;
     stance_span *sentences; /* bytes */
     size_t n_sentences;

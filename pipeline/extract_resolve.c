@@ -59,6 +59,23 @@ static size_t join(const stance_extractor *x, size_t a, size_t b, bool lower, ch
     return n;
 }
 
+/* Can a gazetteer surface start at token k (as written, or lower-cased for roles)? */
+static bool may_start(const stance_extractor *x, size_t k)
+{
+    const xtok *t = tok(x, k);
+    size_t n = t->end - t->start;
+    if (stance_gazetteer_first_word(x->g, x->text + t->start, n))
+        return true;
+    char low[64];
+    if (n >= sizeof low || !t->capital)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = x->text[t->start + i];
+        low[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    }
+    return stance_gazetteer_first_word(x->g, low, n);
+}
+
 static bool in_office(const stance_actor *a, int date)
 {
     return !date || ((!a->from || a->from <= date) && (!a->to || date <= a->to));
@@ -85,7 +102,7 @@ static void scan_mention(const stance_extractor *x, size_t a, size_t b, mention 
 {
     char buf[512];
     for (size_t i = a; i < b;) {
-        if (tok(x, i)->type != XTOK_WORD) {
+        if (tok(x, i)->type != XTOK_WORD || !may_start(x, i)) {
             i++;
             continue;
         }
@@ -266,13 +283,13 @@ static int resolve_mention(stance_extractor *x, size_t a, size_t b, size_t pa, s
     bool person_like = false, definite = false, only_common = true;
     for (size_t k = a; k < b; k++)
         if (tok(x, k)->type == XTOK_WORD && tok(x, k)->capital &&
-            !(xlex_word(x->text, tok(x, k)) & XL_DET))
+            !(x->tok_flags[k] & XL_DET))
             only_common = false;
     if (b > a)
         lower_word(x, b - 1, head, sizeof head);
-    unsigned first_flags = xlex_word(x->text, tok(x, a));
+    unsigned first_flags = x->tok_flags[a];
     definite = xtok_is(x->text, tok(x, a), "the");
-    unsigned head_flags = b > a ? xlex_word(x->text, tok(x, b - 1)) : 0;
+    unsigned head_flags = b > a ? x->tok_flags[b - 1] : 0;
     person_like = (head_flags & XL_PERSON) != 0;
 
     /* pronouns */
@@ -425,7 +442,7 @@ static void find_target(stance_extractor *x, size_t a, size_t b, size_t sa, size
         if (t->type == XTOK_WORD && t->capital) {
             char buf[512];
             const char *code = NULL;
-            for (size_t j = hi; j > k && !code; j--) {
+            for (size_t j = may_start(x, k) ? hi : k; j > k && !code; j--) {
                 const stance_actor *found[4];
                 size_t n = join(x, k, j, false, buf, sizeof buf)
                                ? stance_gazetteer_lookup(x->g, buf, strlen(buf), found, 4) : 0;
@@ -496,7 +513,8 @@ void x_note_people(stance_extractor *x, size_t a, size_t b)
     char buf[512];
     for (size_t k = a; k < b; k++) {
         const xtok *t = tok(x, k);
-        if (t->type != XTOK_WORD || !t->capital || t->depth > 0)
+        if (t->type != XTOK_WORD || !t->capital || t->depth > 0 ||
+            !stance_gazetteer_first_word(x->g, x->text + t->start, t->end - t->start))
             continue;
         size_t hi = b - k < 4 ? b : k + 4;
         for (size_t j = hi; j > k + 1; j--) {

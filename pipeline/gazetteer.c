@@ -27,6 +27,7 @@ struct stance_gazetteer {
     stance_strmap surnames; /* a person's last name -> first link + 1 */
     stance_strmap holders;  /* "CODE|role" -> first link + 1 (person entries) */
     stance_strmap states;   /* code -> state_names */
+    stance_strmap first_words; /* the first word of every surface form */
 };
 
 /* The country entry and the first demonym of a code, + 1 (0: none). */
@@ -42,6 +43,7 @@ stance_gazetteer *stance_gazetteer_new(void)
         stance_strmap_init(&g->surnames, sizeof(size_t));
         stance_strmap_init(&g->holders, sizeof(size_t));
         stance_strmap_init(&g->states, sizeof(state_names));
+        stance_strmap_init(&g->first_words, 1);
     }
     return g;
 }
@@ -60,6 +62,7 @@ void stance_gazetteer_free(stance_gazetteer *g)
     stance_strmap_free(&g->surnames);
     stance_strmap_free(&g->holders);
     stance_strmap_free(&g->states);
+    stance_strmap_free(&g->first_words);
     free(g);
 }
 
@@ -108,7 +111,26 @@ static int link_key(stance_gazetteer *g, stance_strmap *map, const char *key, si
 static int link_surface(stance_gazetteer *g, const char *surface, size_t len, size_t actor)
 {
     surface = without_article(surface, &len);
+    char first[256];
+    size_t n = 0;
+    while (n < len && n + 1 < sizeof first && surface[n] != ' ') {
+        first[n] = surface[n];
+        n++;
+    }
+    first[n] = '\0';
+    if (n && !stance_strmap_upsert(&g->first_words, first))
+        return -1;
     return link_key(g, &g->surfaces, surface, len, actor);
+}
+
+bool stance_gazetteer_first_word(const stance_gazetteer *g, const char *word, size_t len)
+{
+    char buf[256];
+    if (len == 0 || len >= sizeof buf)
+        return false;
+    memcpy(buf, word, len);
+    buf[len] = '\0';
+    return stance_strmap_get(&g->first_words, buf) != NULL;
 }
 
 /* The actors listed under key in map, newest entry first. */
