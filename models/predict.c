@@ -106,10 +106,15 @@ int stance_model_predict(const stance_model *m, const char *text, size_t len, st
     return label;
 }
 
-static int by_weight_desc(const void *a, const void *b)
+/* Insert t into terms[0..*n), kept in decreasing weight, at most k long. */
+static void keep_top(stance_term *terms, size_t *n, size_t k, stance_term t)
 {
-    double x = ((const stance_term *)a)->weight, y = ((const stance_term *)b)->weight;
-    return (x < y) - (x > y);
+    size_t i = *n < k ? (*n)++ : k - 1;
+    while (i > 0 && terms[i - 1].weight < t.weight) {
+        terms[i] = terms[i - 1];
+        i--;
+    }
+    terms[i] = t;
 }
 
 size_t stance_model_explain(const stance_model *m, const stance_sparse *work, int label,
@@ -144,18 +149,12 @@ size_t stance_model_explain(const stance_model *m, const stance_sparse *work, in
                         c -= w[p] * x->value;
                 }
         }
-        if (c <= 0)
+        if (c <= 0 || (n == k && c <= terms[k - 1].weight))
             continue;
         stance_term t = {stance_vectorizer_feature_name(m->vec, x->index), c};
         if (!t.name)
             t.name = "(hashed feature)";
-        if (n < k) {
-            terms[n++] = t;
-            qsort(terms, n, sizeof *terms, by_weight_desc);
-        } else if (c > terms[k - 1].weight) {
-            terms[k - 1] = t;
-            qsort(terms, n, sizeof *terms, by_weight_desc);
-        }
+        keep_top(terms, &n, k, t);
     }
     return n;
 }
