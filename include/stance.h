@@ -292,7 +292,7 @@ void stance_article_free(stance_article *a);
 typedef struct stance_article_reader stance_article_reader;
 
 /* Open the inputs: files, directories, "-". A path that does not exist is an
- * error at once. max_bytes bounds one article (0: 64 MiB). */
+ * error at once. max_bytes bounds one article (0: 16 MiB). */
 stance_article_reader *stance_article_reader_open(const char *const *paths, size_t n,
                                                   size_t max_bytes, stance_error *err);
 /* 1 with *out filled (free it with stance_article_free), 0 at the end, -1 for

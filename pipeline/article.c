@@ -11,7 +11,7 @@
 #include "common/io.h"
 #include "common/utf8.h"
 
-#define DEFAULT_MAX_ARTICLE ((size_t)64 << 20)
+#define DEFAULT_MAX_ARTICLE ((size_t)16 << 20)
 
 /* The inputs, expanded: directories become their files (recursively, in
  * name order); only names are held, never contents. */

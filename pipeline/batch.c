@@ -147,7 +147,7 @@ int batch_run(const batch_options *o, batch_totals *t, stance_error *err)
         ctx[i] = &workers[i];
     }
     ordered_pool_ops ops = {next, work, emit};
-    int rc = ordered_pool_run(&ops, &r, ctx, jobs, (size_t)jobs * 8);
+    int rc = ordered_pool_run(&ops, &r, ctx, jobs, (size_t)jobs * 4);
     free(workers);
     free(ctx);
     stance_article_reader_close(r.reader);

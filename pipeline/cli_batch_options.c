@@ -79,7 +79,7 @@ void cli_batch_options_help(FILE *out)
           "                          directory (format: training-data/gazetteer/FORMAT.md);\n"
           "                          may be repeated\n"
           "      --no-builtin-gazetteer  use only the --gazetteer files\n"
-          "      --max-article-size BYTES  refuse articles larger than this (default 64 MiB)\n"
+          "      --max-article-size BYTES  refuse articles larger than this (default 16 MiB)\n"
           "      --strict            stop at the first bad article instead of skipping it\n"
           "  -j, --jobs N            worker threads (default: all cores); output keeps the\n"
           "                          input order\n"

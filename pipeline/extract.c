@@ -43,6 +43,7 @@ void stance_extractor_free(stance_extractor *x)
     free(x->tok_flags);
     free(x->sentences);
     free(x->cands);
+    free(x->sent_cands);
     free(x->raws);
     free(x->out);
     free(x->arena.buf);

@@ -109,6 +109,8 @@ static xrange np_before(const stance_extractor *x, size_t end, size_t lo)
         r.a = end - 1;
         return r;
     }
+    if (end - lo > 24)
+        lo = end - 24; /* a mention has at most 16 words */
     for (;;) {
         while (r.a > lo && np_token(x, r.a - 1)) {
             r.a--;
@@ -142,6 +144,8 @@ static xrange np_before(const stance_extractor *x, size_t end, size_t lo)
 static xrange np_after(const stance_extractor *x, size_t start, size_t hi)
 {
     xrange r = {start, start};
+    if (hi - start > 24)
+        hi = start + 24;
     if (start < hi && is_pronoun(x, start)) {
         r.b = start + 1;
         return r;
@@ -227,7 +231,7 @@ static int find_candidates(stance_extractor *x, size_t s, size_t a, size_t b)
             continue;
         }
         size_t j = k;
-        while (j > a && tok(x, j - 1)->type == XTOK_WORD && !tok(x, j - 1)->capital &&
+        while (j > a && k - j < 8 && tok(x, j - 1)->type == XTOK_WORD && !tok(x, j - 1)->capital &&
                (word_flags(x, j - 1) & XL_AUX))
             j--;
         if (speaker_before(x, j, a, &c)) {
@@ -272,18 +276,16 @@ static bool clause_break_before(const stance_extractor *x, size_t k, size_t sent
     return p->type == XTOK_WORD && !p->capital && (word_flags(x, k - 1) & XL_BOUNDARY);
 }
 
-/* Which candidates start a clause of their own. */
+/* Which candidates start a clause of their own; link each to the accepted
+ * ones before and after it in the sentence. */
 static void accept_candidates(stance_extractor *x, size_t first, size_t last, size_t sentence_first)
 {
-    bool speech = false;
+    bool speech = false, any = false;
     for (size_t i = first; i < last; i++) {
         xcandidate *c = &x->cands[i];
-        bool first_one = true;
-        for (size_t j = first; j < i; j++)
-            if (x->cands[j].accepted)
-                first_one = false;
-        c->accepted = first_one || clause_break_before(x, cand_start(c), sentence_first) ||
+        c->accepted = !any || clause_break_before(x, cand_start(c), sentence_first) ||
                       (c->flags & XL_ACCORDING);
+        any = any || c->accepted;
         if (c->accepted && !(c->flags & XL_ACCORDING))
             speech = true;
     }
@@ -292,6 +294,18 @@ static void accept_candidates(stance_extractor *x, size_t first, size_t last, si
         for (size_t i = first; i < last; i++)
             if (x->cands[i].flags & XL_ACCORDING)
                 x->cands[i].accepted = false;
+    size_t prev = NONE;
+    for (size_t i = first; i < last; i++) {
+        x->cands[i].prev_accepted = prev;
+        if (x->cands[i].accepted)
+            prev = i;
+    }
+    size_t next = NONE;
+    for (size_t i = last; i-- > first;) {
+        x->cands[i].next_accepted = next;
+        if (x->cands[i].accepted)
+            next = i;
+    }
 }
 
 static int add_raw(stance_extractor *x, xraw r)
@@ -354,7 +368,17 @@ static size_t trailing_candidate(const stance_extractor *x, const xquote *q)
         k++;
     if (k >= x->toks.n || sentence_of(x, k) != sentence_of(x, q->close))
         return NONE;
-    for (size_t i = 0; i < x->n_cands; i++) {
+    size_t s = sentence_of(x, k);
+    /* candidates are in verb order: the first whose verb is at or after k */
+    size_t lo = x->sent_cands[s], hi = x->sent_cands[s + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->cands[mid].verb < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < x->sent_cands[s + 1] && x->cands[i].verb <= k + 24; i++) {
         const xcandidate *c = &x->cands[i];
         if (c->used || (c->flags & XL_ACCORDING))
             continue;
@@ -378,18 +402,26 @@ static size_t trailing_candidate(const stance_extractor *x, const xquote *q)
 static size_t leading_candidate(const stance_extractor *x, const xquote *q)
 {
     size_t s = sentence_of(x, q->open);
-    for (size_t i = x->n_cands; i-- > 0;) {
+    size_t from_sentence = s > 0 ? s - 1 : 0;
+    /* the last candidate whose verb comes before the quote */
+    size_t lo = x->sent_cands[from_sentence], hi = x->sent_cands[s + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->cands[mid].verb < q->open)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i-- > x->sent_cands[from_sentence];) {
         const xcandidate *c = &x->cands[i];
-        if (c->used || (c->flags & XL_ACCORDING) || c->sentence + 1 < s || c->sentence > s)
+        if (c->used || (c->flags & XL_ACCORDING))
             continue;
         size_t from = cand_end(c);
         if (from > q->open)
             continue;
         if (c->sentence + 1 == s && !(from < q->open && punct(x, q->open - 1, ':')))
-            continue;
-        if (introduces_quote(x, from, q->open))
-            return i;
-        return NONE; /* the nearest candidate before the quote decides */
+            return NONE;
+        return introduces_quote(x, from, q->open) ? i : NONE; /* the nearest decides */
     }
     return NONE;
 }
@@ -425,17 +457,10 @@ static void set_text_span(const stance_extractor *x, xraw *r, size_t first_tok, 
     r->sentence = sentence_of(x, first_tok);
 }
 
-/* Accepted candidates of sentence s other than skip: is one before (after) token k? */
-static bool other_clause(const stance_extractor *x, size_t s, size_t skip, size_t k, bool before)
+/* Is there another accepted clause in the candidate's sentence before (after) it? */
+static bool other_clause(const stance_extractor *x, size_t cand, bool before)
 {
-    for (size_t i = 0; i < x->n_cands; i++) {
-        const xcandidate *c = &x->cands[i];
-        if (i == skip || c->sentence != s || !c->accepted)
-            continue;
-        if (before ? cand_start(c) < k : cand_start(c) > k)
-            return true;
-    }
-    return false;
+    return (before ? x->cands[cand].prev_accepted : x->cands[cand].next_accepted) != NONE;
 }
 
 static int direct_statements(stance_extractor *x)
@@ -470,9 +495,7 @@ static int direct_statements(stance_extractor *x)
             size_t first = c->speaker.a < q->open ? cand_start(c) : q->open;
             if (cand_end(c) - 1 > last)
                 last = cand_end(c) - 1;
-            size_t s = sentence_of(x, first);
-            set_text_span(x, &r, first, last, !other_clause(x, s, ci, first, true),
-                          !other_clause(x, sentence_of(x, last), ci, last, false));
+            set_text_span(x, &r, first, last, !other_clause(x, ci, true), !other_clause(x, ci, false));
         } else {
             /* a quote that is a sentence of its own continues the speaker
              * of the direct quote just before it */
@@ -553,12 +576,7 @@ static int reported_statements(stance_extractor *x, const size_t *sent_first)
             continue;
         size_t s = c->sentence, a = sent_first[s], b = sent_first[s + 1];
         /* the clause ends where the next accepted clause of the sentence starts */
-        size_t end = b;
-        for (size_t j = i + 1; j < x->n_cands; j++)
-            if (x->cands[j].sentence == s && x->cands[j].accepted) {
-                end = cand_start(&x->cands[j]);
-                break;
-            }
+        size_t end = c->next_accepted != NONE ? cand_start(&x->cands[c->next_accepted]) : b;
         while (end > a && (tok(x, end - 1)->type == XTOK_PUNCT ||
                            (word_flags(x, end - 1) & XL_BOUNDARY)))
             end--;
@@ -570,12 +588,7 @@ static int reported_statements(stance_extractor *x, const size_t *sent_first)
             size_t to = cand_start(c);
             if (to <= a || !punct(x, to - 1, ','))
                 continue;
-            size_t begin = a;
-            for (size_t j = i; j-- > 0;)
-                if (x->cands[j].sentence == s && x->cands[j].accepted) {
-                    begin = cand_end(&x->cands[j]);
-                    break;
-                }
+            size_t begin = c->prev_accepted != NONE ? cand_end(&x->cands[c->prev_accepted]) : a;
             from = begin;
             end = to - 1;
             first = from;
@@ -591,8 +604,7 @@ static int reported_statements(stance_extractor *x, const size_t *sent_first)
                  : (c->flags & XL_ACT) ? STANCE_STATEMENT_ACT : STANCE_STATEMENT_INDIRECT;
         if (last < first)
             last = first;
-        set_text_span(x, &r, first, last, !other_clause(x, s, i, first, true),
-                      !other_clause(x, s, i, last, false));
+        set_text_span(x, &r, first, last, !other_clause(x, i, true), !other_clause(x, i, false));
         if (add_raw(x, r) != 0)
             return -1;
     }
@@ -622,13 +634,24 @@ int x_attribute(stance_extractor *x)
         sent_first[s] = k;
     }
     sent_first[n_sent] = x->toks.n;
+    if (n_sent + 1 > x->sent_cands_cap) {
+        size_t *p = realloc(x->sent_cands, (n_sent + 1) * sizeof *p);
+        if (!p) {
+            free(sent_first);
+            return -1;
+        }
+        x->sent_cands = p;
+        x->sent_cands_cap = n_sent + 1;
+    }
     int rc = 0;
     for (size_t s = 0; s < n_sent && rc == 0; s++) {
         size_t before = x->n_cands;
+        x->sent_cands[s] = before;
         rc = find_candidates(x, s, sent_first[s], sent_first[s + 1]);
         if (rc == 0)
             accept_candidates(x, before, x->n_cands, sent_first[s]);
     }
+    x->sent_cands[n_sent] = x->n_cands;
     if (rc == 0)
         rc = direct_statements(x);
     if (rc == 0)

@@ -22,6 +22,7 @@ typedef struct xcandidate {
     bool used;         /* taken by a direct quote */
     bool accepted;     /* starts a statement of its own */
     bool resolved;     /* speaker resolved (for quotes that continue it) */
+    size_t prev_accepted, next_accepted; /* neighbours in the sentence, or SIZE_MAX */
     size_t r_speaker, r_actor; /* arena offsets + 1 */
     char r_country[4];
 } xcandidate;
@@ -66,8 +67,10 @@ struct stance_extractor {
     size_t tok_sentence_cap;
     stance_span *sentences; /* bytes */
     size_t n_sentences;
-    xcandidate *cands;
+    xcandidate *cands;     /* in sentence order, then verb order */
     size_t n_cands, cands_cap;
+    size_t *sent_cands;    /* first candidate of each sentence (n_sentences + 1) */
+    size_t sent_cands_cap;
     xraw *raws;
     size_t n_raws, raws_cap;
     stance_statement *out;
