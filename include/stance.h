@@ -347,6 +347,9 @@ bool stance_gazetteer_first_word(const stance_gazetteer *g, const char *word, si
 /* People whose last name is this ("Lavrov"; "Assad" for "Bashar al-Assad"). */
 size_t stance_gazetteer_lookup_surname(const stance_gazetteer *g, const char *surname, size_t len,
                                        const stance_actor **out, size_t max);
+/* The name a person is called by alone ("Lavrov", "Xi" of "Xi Jinping"):
+ * a pointer into a->name and its length, or NULL for one-word names. */
+const char *stance_person_surname(const stance_actor *a, size_t *len);
 /* The person who held role (a role name: "foreign minister") for code on
  * date (YYYYMMDD), or NULL. */
 const stance_actor *stance_gazetteer_holder(const stance_gazetteer *g, const char *code,

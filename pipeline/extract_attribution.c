@@ -117,9 +117,18 @@ static xrange np_before(const stance_extractor *x, size_t end, size_t lo)
             if (word_flags(x, r.a) & XL_DET)
                 break;
         }
-        /* "Iceland's fisheries minister": up to two plain words before a role
-         * noun, when the mention goes on to their left */
-        if (r.a == end || (word_flags(x, r.a) & XL_DET) || !(word_flags(x, end - 1) & XL_ROLE))
+        /* "Iceland's fisheries minister", "the U.S. climate envoy John Kerry":
+         * up to two plain words before a role noun, when the mention goes on
+         * to their left */
+        /* "a spokesperson for the European Commission" */
+        if (r.a < end && (word_flags(x, r.a) & XL_DET) && r.a >= lo + 2 &&
+            (xtok_is(x->text, tok(x, r.a - 1), "for") || xtok_is(x->text, tok(x, r.a - 1), "of") ||
+             xtok_is(x->text, tok(x, r.a - 1), "at")) &&
+            (word_flags(x, r.a - 2) & XL_ROLE) && np_token(x, r.a - 2)) {
+            r.a -= 2;
+            continue;
+        }
+        if (r.a == end || (word_flags(x, r.a) & XL_DET) || !(word_flags(x, r.a) & XL_ROLE))
             break;
         size_t k = r.a, plain = 0;
         while (k > lo && plain < 2 && tok(x, k - 1)->type == XTOK_WORD && tok(x, k - 1)->depth == 0 &&
@@ -207,6 +216,46 @@ static bool speaker_before(const stance_extractor *x, size_t end, size_t lo, xca
     return c->speaker.a < c->speaker.b;
 }
 
+static bool clause_break_before(const stance_extractor *x, size_t k, size_t sentence_first);
+
+static bool names_someone(const stance_extractor *x, xrange r)
+{
+    for (size_t k = r.a; k < r.b; k++)
+        if (tok(x, k)->type == XTOK_WORD && tok(x, k)->capital && !(word_flags(x, k) & XL_DET))
+            return true;
+    return false;
+}
+
+/* "Spain, Ireland and Norway recognised ...": the speakers before "and"
+ * share the verb, when the list opens the clause. */
+static void find_conjuncts(const stance_extractor *x, size_t a, xcandidate *c)
+{
+    size_t p = c->speaker.a;
+    if (p < a + 2 || !xtok_is(x->text, tok(x, p - 1), "and") || !names_someone(x, c->speaker))
+        return;
+    xrange found[4];
+    size_t n = 0;
+    p--; /* at "and" */
+    if (p > a && punct(x, p - 1, ','))
+        p--; /* the serial comma */
+    while (n < 4) {
+        xrange r = np_before(x, p, a);
+        if (r.a == r.b || r.b != p || !names_someone(x, r) || is_pronoun(x, r.a))
+            return;
+        found[n++] = r;
+        p = r.a;
+        if (p > a + 1 && punct(x, p - 1, ',')) {
+            p--;
+            continue;
+        }
+        break;
+    }
+    if (!clause_break_before(x, p, a))
+        return; /* "Kerry met Lavrov and the Kremlin said" */
+    for (size_t i = n; i-- > 0;) /* in text order */
+        c->conj[c->n_conj++] = found[i];
+}
+
 /* Speakers and verbs of sentence s, tokens [a, b). */
 static int find_candidates(stance_extractor *x, size_t s, size_t a, size_t b)
 {
@@ -235,6 +284,8 @@ static int find_candidates(stance_extractor *x, size_t s, size_t a, size_t b)
                (word_flags(x, j - 1) & XL_AUX))
             j--;
         if (speaker_before(x, j, a, &c)) {
+            if (c.appositive.a == c.appositive.b)
+                find_conjuncts(x, a, &c);
             if (add_candidate(x, c) != 0)
                 return -1;
             continue;
@@ -253,7 +304,8 @@ static int find_candidates(stance_extractor *x, size_t s, size_t a, size_t b)
 
 static size_t cand_start(const xcandidate *c)
 {
-    return c->inverted && c->verb < c->speaker.a ? c->verb : c->speaker.a;
+    size_t start = c->inverted && c->verb < c->speaker.a ? c->verb : c->speaker.a;
+    return c->n_conj ? c->conj[0].a : start;
 }
 
 static size_t cand_end(const xcandidate *c)
@@ -308,7 +360,7 @@ static void accept_candidates(stance_extractor *x, size_t first, size_t last, si
     }
 }
 
-static int add_raw(stance_extractor *x, xraw r)
+static int add_one_raw(stance_extractor *x, xraw r)
 {
     if (x->n_raws == x->raws_cap) {
         size_t cap = x->raws_cap ? x->raws_cap * 2 : 64;
@@ -320,6 +372,19 @@ static int add_raw(stance_extractor *x, xraw r)
     }
     x->raws[x->n_raws++] = r;
     return 0;
+}
+
+/* A raw statement, and one more for each other speaker of its verb. */
+static int add_raw(stance_extractor *x, xraw r)
+{
+    const xcandidate *c = r.cand < x->n_cands ? &x->cands[r.cand] : NULL;
+    for (size_t i = 0; c && i < c->n_conj; i++) {
+        xraw d = r;
+        d.own_speaker = c->conj[i];
+        if (add_one_raw(x, d) != 0)
+            return -1;
+    }
+    return add_one_raw(x, r);
 }
 
 /* Tokens that may stand between a verb and the quote it introduces:
@@ -616,7 +681,12 @@ static int by_position(const void *pa, const void *pb)
     const xraw *a = pa, *b = pb;
     if (a->text_start != b->text_start)
         return a->text_start < b->text_start ? -1 : 1;
-    return a->content_start < b->content_start ? -1 : a->content_start > b->content_start;
+    if (a->content_start != b->content_start)
+        return a->content_start < b->content_start ? -1 : 1;
+    /* speakers of one verb in text order; the candidate's own comes last */
+    size_t x = a->own_speaker.b ? a->own_speaker.a : SIZE_MAX;
+    size_t y = b->own_speaker.b ? b->own_speaker.a : SIZE_MAX;
+    return (x > y) - (x < y);
 }
 
 int x_attribute(stance_extractor *x)

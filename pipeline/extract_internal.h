@@ -23,6 +23,8 @@ typedef struct xcandidate {
     bool accepted;     /* starts a statement of its own */
     bool resolved;     /* speaker resolved (for quotes that continue it) */
     size_t prev_accepted, next_accepted; /* neighbours in the sentence, or SIZE_MAX */
+    xrange conj[4];    /* more speakers of the same verb: "Spain, Ireland and Norway recognised" */
+    size_t n_conj;
     size_t r_speaker, r_actor; /* arena offsets + 1 */
     char r_country[4];
 } xcandidate;
@@ -31,6 +33,7 @@ typedef struct xcandidate {
 typedef struct xraw {
     size_t sentence;
     size_t cand;          /* the candidate that names the speaker, or SIZE_MAX: inherited */
+    xrange own_speaker;   /* a conjunct of the candidate's speaker; a == b: the candidate's */
     size_t inherit_from;  /* while building: the raw whose speaker continues; then 1 if inherited */
     size_t content_start, content_end;  /* bytes */
     size_t text_start, text_end;        /* bytes: with attribution */

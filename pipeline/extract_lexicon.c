@@ -41,6 +41,7 @@ static const group groups[] = {
      "appeal denounced denounces denounce decried decries decry lamented laments lament "
      "regretted regrets regret protested refuted refutes refute repeated repeats repeat "
      "blamed blames blame branded brands brand labelled labeled described describes "
+     "called calls call "
      "called_for calls_for call_for called_on calls_on call_on pointed_out points_out "
      "made_clear makes_clear hinted hints hint indicated indicates indicate maintained "
      "maintains maintain mocked mocks mock ridiculed questioned questions "

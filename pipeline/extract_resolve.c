@@ -326,6 +326,7 @@ static int resolve_mention(stance_extractor *x, size_t a, size_t b, size_t pa, s
             out->actor = mem_actor;
             memcpy(out->country, mem_code, 4);
             snprintf(surname, sizeof surname, "%.*s", (int)(t->end - t->start), x->text + t->start);
+            person_like = true;
             goto done;
         }
     }
@@ -334,8 +335,9 @@ static int resolve_mention(stance_extractor *x, size_t a, size_t b, size_t pa, s
     if (person) {
         out->actor = xarena_add(&x->arena, person->name, strlen(person->name));
         memcpy(out->country, person->code, 4);
-        const char *last = strrchr(person->name, ' ');
-        snprintf(surname, sizeof surname, "%s", last ? last + 1 : person->name);
+        size_t n;
+        const char *sn = stance_person_surname(person, &n);
+        snprintf(surname, sizeof surname, "%.*s", sn ? (int)n : 0, sn ? sn : "");
         person_like = true;
         goto done;
     }
@@ -482,7 +484,18 @@ int x_resolve(stance_extractor *x, size_t i)
 {
     xraw *r = &x->raws[i];
     xcandidate *c = &x->cands[r->cand];
-    if (!c->resolved) {
+    if (r->own_speaker.a < r->own_speaker.b) {
+        /* one of several speakers of the verb */
+        const xrange *sp = &r->own_speaker;
+        r->speaker = xarena_add(&x->arena, x->text + tok(x, sp->a)->start,
+                                tok(x, sp->b - 1)->end - tok(x, sp->a)->start);
+        resolved res;
+        resolve_mention(x, sp->a, sp->b, 0, 0, &res);
+        r->actor = res.actor;
+        memcpy(r->country, res.country, 4);
+        if (!r->speaker)
+            return -1;
+    } else if (!c->resolved) {
         /* the mention as written, appositive included */
         size_t end = c->appositive.b > c->speaker.b ? tok(x, c->appositive.b - 1)->end
                                                     : tok(x, c->speaker.b - 1)->end;
@@ -496,9 +509,11 @@ int x_resolve(stance_extractor *x, size_t i)
         if (!c->r_speaker)
             return -1;
     }
-    r->speaker = c->r_speaker;
-    r->actor = c->r_actor;
-    memcpy(r->country, c->r_country, 4);
+    if (r->own_speaker.a == r->own_speaker.b) {
+        r->speaker = c->r_speaker;
+        r->actor = c->r_actor;
+        memcpy(r->country, c->r_country, 4);
+    }
     const xtok *v = tok(x, c->verb);
     r->verb = xarena_add(&x->arena, x->text + v->start,
                          tok(x, c->verb + c->verb_width - 1)->end - v->start);
@@ -531,8 +546,9 @@ void x_note_people(stance_extractor *x, size_t a, size_t b)
             memset(&e, 0, sizeof e);
             e.actor = xarena_add(&x->arena, p->name, strlen(p->name));
             memcpy(e.country, p->code, 4);
-            const char *last = strrchr(p->name, ' ');
-            snprintf(e.surname, sizeof e.surname, "%s", last ? last + 1 : p->name);
+            size_t sn_len;
+            const char *sn = stance_person_surname(p, &sn_len);
+            snprintf(e.surname, sizeof e.surname, "%.*s", sn ? (int)sn_len : 0, sn ? sn : "");
             snprintf(e.head, sizeof e.head, "%s", "person");
             e.person = true;
             remember(x, &e);

@@ -213,16 +213,42 @@ static int index_actor(stance_gazetteer *g, size_t id)
             return -1;
     }
     /* "Sergey Lavrov" -> "Lavrov"; "Bashar al-Assad" -> "al-Assad" and "Assad" */
-    const char *last = strrchr(a->name, ' ');
+    size_t n;
+    const char *last = stance_person_surname(a, &n);
     if (!last)
         return 0;
-    last++;
-    if (link_key(g, &g->surnames, last, strlen(last), id) != 0)
+    if (link_key(g, &g->surnames, last, n, id) != 0)
         return -1;
-    const char *dash = strchr(last, '-');
-    if (dash && dash - last <= 3 && dash[1] && link_key(g, &g->surnames, dash + 1, strlen(dash + 1), id) != 0)
+    const char *dash = memchr(last, '-', n);
+    if (dash && dash - last <= 3 && dash + 1 < last + n &&
+        link_key(g, &g->surnames, dash + 1, (size_t)(last + n - dash - 1), id) != 0)
         return -1;
     return 0;
+}
+
+const char *stance_person_surname(const stance_actor *a, size_t *len)
+{
+    /* family name first in English news for these states: "Xi Jinping",
+     * "Kim Jong Un", "Hun Sen"; in Singapore for three-part Chinese names */
+    static const char family_first[][4] = {"CHN", "TWN", "PRK", "KOR", "KHM"};
+    const char *name = a->name;
+    const char *space = strchr(name, ' ');
+    if (!space)
+        return NULL;
+    size_t words = 1;
+    for (const char *p = name; *p; p++)
+        words += *p == ' ';
+    bool first = strcmp(a->code, "SGP") == 0 && words >= 3;
+    for (size_t i = 0; i < sizeof family_first / sizeof family_first[0]; i++)
+        if (strcmp(a->code, family_first[i]) == 0)
+            first = true;
+    if (first) {
+        *len = (size_t)(space - name);
+        return name;
+    }
+    const char *last = strrchr(name, ' ') + 1;
+    *len = strlen(last);
+    return *len ? last : NULL;
 }
 
 /* ---- parsing ---------------------------------------------------------- */
