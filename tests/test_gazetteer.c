@@ -173,6 +173,91 @@ static void test_repository_gazetteer(void **state)
     stance_gazetteer_free(g);
 }
 
+/* The dated office holders of training-data/gazetteer/people.tsv: enough of
+ * them (issue: 600 people, 120 states), every post a role the gazetteer
+ * knows, and the people and dates the example article needs. */
+static void test_repository_people(void **state)
+{
+    (void)state;
+    stance_gazetteer *g = stance_gazetteer_new();
+    stance_error err;
+    if (stance_gazetteer_add_path(g, STANCE_SOURCE_DIR "/training-data/gazetteer", &err) != 0)
+        fail_msg("%s:%ld: %s", err.file, err.line, err.message);
+    FILE *fp = fopen(STANCE_SOURCE_DIR "/training-data/gazetteer/people.tsv", "r");
+    assert_non_null(fp);
+    char line[1024], names[1024][80], codes[256][4];
+    size_t n_names = 0, n_codes = 0;
+    while (fgets(line, sizeof line, fp)) {
+        char *f[7] = {line};
+        size_t k = 1;
+        for (char *p = line; *p && k < 7; p++)
+            if (*p == '\t') {
+                *p = '\0';
+                f[k++] = p + 1;
+            }
+        if (strcmp(f[0], "person") != 0)
+            continue;
+        assert_int_equal(k, 7);
+        /* the post is a role the gazetteer knows */
+        const stance_actor *a[8];
+        size_t n = stance_gazetteer_lookup(g, f[4], strlen(f[4]), a, 8);
+        bool role = false;
+        for (size_t i = 0; i < n; i++)
+            role |= a[i]->kind == STANCE_ACTOR_ROLE;
+        if (!role)
+            fail_msg("people.tsv: '%s' holds '%s', which is not a role", f[2], f[4]);
+        bool seen = false;
+        for (size_t i = 0; i < n_names && !seen; i++)
+            seen = strcmp(names[i], f[2]) == 0;
+        if (!seen && n_names < 1024)
+            snprintf(names[n_names++], sizeof names[0], "%s", f[2]);
+        seen = false;
+        for (size_t i = 0; i < n_codes && !seen; i++)
+            seen = strcmp(codes[i], f[1]) == 0;
+        if (!seen && n_codes < 256)
+            snprintf(codes[n_codes++], sizeof codes[0], "%s", f[1]);
+    }
+    fclose(fp);
+    if (n_names < 600 || n_codes < 121) /* 120 states and IGO */
+        fail_msg("people.tsv: %zu people for %zu codes", n_names, n_codes);
+
+    static const struct { const char *code, *role; int date; const char *who; } holders[] = {
+        {"USA", "foreign minister", 20151117, "John Kerry"},
+        {"USA", "foreign minister", 20110301, "Hillary Clinton"},
+        {"RUS", "foreign minister", 20151117, "Sergey Lavrov"},
+        {"RUS", "president", 20151117, "Vladimir Putin"},
+        {"RUS", "president", 20100101, "Dmitry Medvedev"},
+        {"RUS", "deputy foreign minister", 20151117, "Sergei Ryabkov"},
+        {"RUS", "foreign ministry spokesperson", 20151117, "Maria Zakharova"},
+        {"RUS", "presidential spokesperson", 20151117, "Dmitry Peskov"},
+        {"SYR", "president", 20151117, "Bashar al-Assad"},
+        {"GBR", "prime minister", 20151117, "David Cameron"},
+        {"DEU", "chancellor", 20151117, "Angela Merkel"},
+        {"CHN", "foreign minister", 20151117, "Wang Yi"},
+    };
+    for (size_t i = 0; i < sizeof holders / sizeof holders[0]; i++) {
+        const stance_actor *h = stance_gazetteer_holder(g, holders[i].code, holders[i].role, holders[i].date);
+        if (!h || strcmp(h->name, holders[i].who) != 0)
+            fail_msg("%s %s on %d: %s, not %s", holders[i].code, holders[i].role, holders[i].date,
+                     h ? h->name : "nobody", holders[i].who);
+    }
+    /* names alone: the last word, or the first for Chinese and Korean names */
+    static const struct { const char *surname, *who; } surnames[] = {
+        {"Kerry", "John Kerry"}, {"Ryabkov", "Sergei Ryabkov"}, {"Assad", "Bashar al-Assad"},
+        {"Xi", "Xi Jinping"}, {"Moon", "Moon Jae-in"}, {"Zakharova", "Maria Zakharova"},
+    };
+    for (size_t i = 0; i < sizeof surnames / sizeof surnames[0]; i++) {
+        const stance_actor *a[8];
+        size_t n = stance_gazetteer_lookup_surname(g, surnames[i].surname, strlen(surnames[i].surname), a, 8);
+        bool found = false;
+        for (size_t k = 0; k < n; k++)
+            found |= strcmp(a[k]->name, surnames[i].who) == 0;
+        if (!found)
+            fail_msg("the surname '%s' does not name %s", surnames[i].surname, surnames[i].who);
+    }
+    stance_gazetteer_free(g);
+}
+
 /* Found by the fuzzer: a NUL byte inside a line once made the loader read
  * past the copy of the line. */
 static void test_nul_byte_in_a_line(void **state)
@@ -196,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_directory_and_missing_path),
         cmocka_unit_test(test_nul_byte_in_a_line),
         cmocka_unit_test(test_repository_gazetteer),
+        cmocka_unit_test(test_repository_people),
     };
     return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }
