@@ -385,6 +385,7 @@ const char *stance_statement_kind_name(stance_statement_kind kind);
 typedef struct stance_statement {
     size_t sentence;             /* index of the sentence it starts in, from 0 */
     size_t start, end;           /* the content: bytes [start, end) of the article text */
+    size_t char_start, char_end; /* the same in characters (Unicode code points) */
     size_t text_start, text_end; /* the statement with its attribution words */
     const char *speaker;         /* the speaker mention as written: "he", "the Kremlin" */
     const char *actor;           /* the resolved actor, canonical; NULL when unknown */

@@ -83,6 +83,41 @@ static int map_sentences(stance_extractor *x)
     return 0;
 }
 
+typedef struct offset_ref {
+    size_t byte;
+    size_t *chars;
+} offset_ref;
+
+static int by_byte(const void *a, const void *b)
+{
+    size_t x = ((const offset_ref *)a)->byte, y = ((const offset_ref *)b)->byte;
+    return (x > y) - (x < y);
+}
+
+/* Character offsets of every statement, in one sweep over the text. */
+static int count_characters(stance_extractor *x, const char *text)
+{
+    size_t n = x->n_out * 2;
+    if (n == 0)
+        return 0;
+    offset_ref *refs = malloc(n * sizeof *refs);
+    if (!refs)
+        return -1;
+    for (size_t i = 0; i < x->n_out; i++) {
+        refs[2 * i] = (offset_ref){x->out[i].start, &x->out[i].char_start};
+        refs[2 * i + 1] = (offset_ref){x->out[i].end, &x->out[i].char_end};
+    }
+    qsort(refs, n, sizeof *refs, by_byte);
+    size_t byte = 0, chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (; byte < refs[i].byte; byte++)
+            chars += ((unsigned char)text[byte] & 0xC0) != 0x80; /* lead bytes */
+        *refs[i].chars = chars;
+    }
+    free(refs);
+    return 0;
+}
+
 static int grow_out(stance_extractor *x, size_t n)
 {
     if (n <= x->out_cap)
@@ -147,6 +182,8 @@ long stance_extract(stance_extractor *x, const stance_article *a, const stance_s
         memcpy(st->target, w->target, 4);
         st->kind = w->kind;
     }
+    if (count_characters(x, a->text) != 0)
+        goto oom;
     *out = x->out;
     return (long)x->n_out;
 

@@ -32,6 +32,8 @@ cJSON *statement_json(const stance_article *a, const stance_statement *s)
         put(o, "sentence", cJSON_CreateNumber((double)s->sentence)) &&
         put(o, "start", cJSON_CreateNumber((double)s->start)) &&
         put(o, "end", cJSON_CreateNumber((double)s->end)) &&
+        put(o, "char_start", cJSON_CreateNumber((double)s->char_start)) &&
+        put(o, "char_end", cJSON_CreateNumber((double)s->char_end)) &&
         put(o, "speaker", cJSON_CreateString(s->speaker)) &&
         put(o, "actor", s->actor ? cJSON_CreateString(s->actor) : cJSON_CreateNull()) &&
         put(o, "country", s->country[0] ? cJSON_CreateString(s->country) : cJSON_CreateNull()) &&

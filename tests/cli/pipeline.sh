@@ -30,10 +30,13 @@ PY
 # content offsets point into the article text
 $py - "$dir/x.jsonl" "$articles" <<'PY' || fail "extract: offsets"
 import json, sys
-texts = {a["id"]: a["text"].encode() for a in map(json.loads, open(sys.argv[2]))}
+texts = {a["id"]: a["text"] for a in map(json.loads, open(sys.argv[2]))}
 for r in map(json.loads, open(sys.argv[1])):
-    if texts[r["article_id"]][r["start"]:r["end"]].decode() != r["content"]:
-        sys.exit(f"{r['article_id']}: offsets {r['start']}-{r['end']} do not give the content")
+    text = texts[r["article_id"]]
+    if text.encode()[r["start"]:r["end"]].decode() != r["content"]:
+        sys.exit(f"{r['article_id']}: byte offsets {r['start']}-{r['end']} do not give the content")
+    if text[r["char_start"]:r["char_end"]] != r["content"]:
+        sys.exit(f"{r['article_id']}: character offsets do not give the content")
 PY
 "$bin" extract -q -f table "$articles" | grep -q "Norwegian foreign ministry" || fail "extract --format table"
 

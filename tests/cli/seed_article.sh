@@ -11,7 +11,7 @@ seed=$src/../shared/examples/seed-article.txt
 . "$src/tests/cli/lib.sh"
 
 "$bin" extract -q "$seed" > "$dir/x.jsonl" || fail "extract"
-python3 - "$dir/x.jsonl" <<'PY' || fail "the expected statements"
+python3 - "$dir/x.jsonl" "$seed" <<'PY' || fail "the expected statements"
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 def find(pred, what):
@@ -31,6 +31,11 @@ if len(kerry) < 3:
 find(lambda r: r["actor"] == "John Kerry" and r["verb"] == "stated", "'Kerry stated'")
 find(lambda r: "senior State Department official" in r["speaker"] and r["country"] == "USA", "the senior official")
 find(lambda r: r["speaker"] == "the official" and r["country"] == "USA", "'the official'")
+# character offsets (curly quotes are three bytes, one character) give the content
+body = open(sys.argv[2], encoding="utf-8").read().split("\n", 1)[1]
+for r in rows:
+    if body[r["char_start"]:r["char_end"]] != r["content"]:
+        sys.exit(f"character offsets of '{r['content'][:40]}' are wrong")
 # narration is not a statement: the first sentence only sets the scene
 if any(r["sentence"] == 0 for r in rows):
     sys.exit("the opening narration became a statement")
