@@ -87,7 +87,7 @@ static int link_key(stance_gazetteer *g, stance_strmap *map, const char *key, si
 {
     char buf[256];
     if (len == 0 || len >= sizeof buf)
-        return -1;
+        return 0; /* lines are checked before: nothing sensible to index */
     memcpy(buf, key, len);
     buf[len] = '\0';
     if (g->n_links == g->links_cap) {
@@ -325,6 +325,8 @@ static int parse_line(char *line, const char *name, long lineno, staged *out, st
         memcpy(out->actor.code, f[1], 4);
     if (!f[2][0] || strcmp(f[2], "-") == 0 || strlen(f[2]) > 200)
         return stance_fail(err, name, lineno, "the name is empty or too long");
+    if (f[2][0] == ' ' || f[2][strlen(f[2]) - 1] == ' ')
+        return stance_fail(err, name, lineno, "the name '%s' starts or ends with a space", f[2]);
     if (f[4][0] == '\0')
         return stance_fail(err, name, lineno, "the role field is empty (write '-')");
     int from = 0, to = 0;
@@ -346,6 +348,8 @@ static int parse_line(char *line, const char *name, long lineno, staged *out, st
         size_t len = strcspn(a, "|");
         if (len == 0 || len > 200)
             return stance_fail(err, name, lineno, "an alias is empty or too long");
+        if (a[0] == ' ' || a[len - 1] == ' ')
+            return stance_fail(err, name, lineno, "an alias starts or ends with a space");
     }
     return 0;
 }

@@ -273,9 +273,30 @@ static void test_nul_byte_in_a_line(void **state)
     stance_gazetteer_free(g);
 }
 
+/* Found by the fuzzer: a person named " x" (a leading space) has an empty
+ * surname, which once failed indexing after the lines were accepted, as if
+ * memory had run out, and left the text half added. Such names are refused. */
+static void test_name_with_outer_space(void **state)
+{
+    (void)state;
+    static const char text[] = "demonym\tRUS\tRussian\t-\t-\t-\t-\n"
+                               "person\tCHN\t nmginistry\t-\tinstitution\t-\t-\n";
+    stance_gazetteer *g = stance_gazetteer_new();
+    stance_error err;
+    assert_int_equal(stance_gazetteer_add_text(g, "space.tsv", text, sizeof text - 1, &err), -1);
+    assert_int_equal(err.line, 2);
+    assert_non_null(strstr(err.message, "starts or ends with a space"));
+    assert_int_equal(stance_gazetteer_size(g), 0);
+    static const char alias[] = "country\tRUS\tRussia\tRussian Federation |Rossiya\t-\t-\t-\n";
+    assert_int_equal(stance_gazetteer_add_text(g, "alias.tsv", alias, sizeof alias - 1, &err), -1);
+    assert_int_equal(stance_gazetteer_size(g), 0);
+    stance_gazetteer_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_name_with_outer_space),
         cmocka_unit_test(test_lookup),
         cmocka_unit_test(test_bad_lines),
         cmocka_unit_test(test_directory_and_missing_path),
