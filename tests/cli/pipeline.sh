@@ -93,20 +93,23 @@ head -c 3000 /dev/urandom > "$dir/binary.txt"
 grep -q "binary.txt" "$dir/err" || fail "binary file not named"
 "$bin" score -j 0 "$articles" > /dev/null 2>&1; [ $? -eq 2 ] || fail "-j 0 is a usage error"
 
-# an interrupted run writes no output file and says how far it got
-mkfifo "$dir/fifo.jsonl"
-( cat "$articles"; sleep 30 ) > "$dir/fifo.jsonl" &
-feeder=$!
-"$bin" score -o "$dir/int.out" "$dir/fifo.jsonl" 2> "$dir/err" &
-pid=$!
-sleep 1
-kill -INT $pid
-wait $pid
-status=$?
-kill $feeder 2>/dev/null
-[ $status -ne 0 ] || fail "interrupted run exited 0"
-grep -q "interrupted after 3 articles" "$dir/err" || fail "no progress report: $(cat "$dir/err")"
-[ -e "$dir/int.out" ] && fail "interrupted run left its output"
-ls "$dir" | grep -q '\.tmp' && fail "interrupted run left a temporary file"
+# an interrupted run (SIGINT or SIGTERM) writes no output file and says how far it got
+for sig in INT TERM; do
+    rm -f "$dir/fifo.jsonl"
+    mkfifo "$dir/fifo.jsonl"
+    ( cat "$articles"; sleep 30 ) > "$dir/fifo.jsonl" &
+    feeder=$!
+    "$bin" score -o "$dir/int.out" "$dir/fifo.jsonl" 2> "$dir/err" &
+    pid=$!
+    sleep 1
+    kill -$sig $pid
+    wait $pid
+    status=$?
+    kill $feeder 2>/dev/null
+    [ $status -ne 0 ] || fail "SIG$sig: interrupted run exited 0"
+    grep -q "interrupted after 3 articles" "$dir/err" || fail "SIG$sig: no progress report: $(cat "$dir/err")"
+    [ -e "$dir/int.out" ] && fail "SIG$sig: interrupted run left its output"
+    ls "$dir" | grep -q '\.tmp' && fail "SIG$sig: interrupted run left a temporary file"
+done
 
 finish
