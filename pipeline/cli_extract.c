@@ -176,6 +176,8 @@ int cli_extract(int argc, char **argv)
 
     stance_error err;
     stance_error_clear(&err);
+    /* from here on an interrupt stops the batch cleanly, even while models load */
+    stance_signal_graceful(true);
     stance_gazetteer *g = cli_batch_gazetteer(&bo, &err);
     if (!g) {
         cli_batch_options_free(&bo);
@@ -217,7 +219,6 @@ int cli_extract(int argc, char **argv)
             .sink_ctx = &out,
         };
         batch_totals t;
-        stance_signal_graceful(true);
         if (batch_run(&o, &t, &err) != 0) {
             stance_output_abort(&out);
             if (t.interrupted)

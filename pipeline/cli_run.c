@@ -105,6 +105,8 @@ int cli_run(int argc, char **argv)
 
     stance_error err;
     stance_error_clear(&err);
+    /* from here on an interrupt stops the batch cleanly, even while models load */
+    stance_signal_graceful(true);
     stance_gazetteer *g = cli_batch_gazetteer(&bo, &err);
     stance_report *report = NULL;
     stance_output statements = {0};
@@ -131,7 +133,6 @@ int cli_run(int argc, char **argv)
             .sink_ctx = &rs,
         };
         batch_totals t;
-        stance_signal_graceful(true);
         if (batch_run(&o, &t, &err) != 0) {
             if (t.interrupted)
                 fprintf(stderr, "stance: run: interrupted after %zu articles%s%s; no report written\n",

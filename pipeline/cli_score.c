@@ -82,6 +82,8 @@ int cli_score(int argc, char **argv)
 
     stance_error err;
     stance_error_clear(&err);
+    /* from here on an interrupt stops the batch cleanly, even while models load */
+    stance_signal_graceful(true);
     int status = STANCE_EXIT_OK;
     stance_gazetteer *g = cli_batch_gazetteer(&bo, &err);
     stance_output out = {0};
@@ -104,7 +106,6 @@ int cli_score(int argc, char **argv)
             .sink_ctx = &out,
         };
         batch_totals t;
-        stance_signal_graceful(true);
         if (batch_run(&o, &t, &err) != 0) {
             stance_output_abort(&out);
             if (t.interrupted)

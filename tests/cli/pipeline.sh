@@ -101,6 +101,13 @@ for sig in INT TERM; do
     feeder=$!
     "$bin" score -o "$dir/int.out" "$dir/fifo.jsonl" 2> "$dir/err" &
     pid=$!
+    # the output is opened once the models are loaded; the three articles are
+    # read in well under a second after that (slow sanitizer builds included)
+    tries=0
+    while ! ls "$dir" | grep -q '^int\.out\.tmp' && [ $tries -lt 600 ]; do
+        sleep 0.1
+        tries=$((tries + 1))
+    done
     sleep 1
     kill -$sig $pid
     wait $pid
