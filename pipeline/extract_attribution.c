@@ -123,12 +123,16 @@ static xrange np_before(const stance_extractor *x, size_t end, size_t lo)
         /* "a spokesperson for the European Commission" */
         if (r.a < end && (word_flags(x, r.a) & XL_DET) && r.a >= lo + 2 &&
             (xtok_is(x->text, tok(x, r.a - 1), "for") || xtok_is(x->text, tok(x, r.a - 1), "of") ||
-             xtok_is(x->text, tok(x, r.a - 1), "at")) &&
+             xtok_is(x->text, tok(x, r.a - 1), "at") || xtok_is(x->text, tok(x, r.a - 1), "to")) &&
             (word_flags(x, r.a - 2) & XL_ROLE) && np_token(x, r.a - 2)) {
             r.a -= 2;
             continue;
         }
-        if (r.a == end || (word_flags(x, r.a) & XL_DET) || !(word_flags(x, r.a) & XL_ROLE))
+        bool has_role = false;
+        for (size_t k = r.a; k < end; k++)
+            has_role = has_role || (word_flags(x, k) & XL_ROLE);
+        if (r.a == end || (word_flags(x, r.a) & XL_DET) || !has_role ||
+            !(word_flags(x, r.a) & (XL_ROLE | XL_NP)))
             break;
         size_t k = r.a, plain = 0;
         while (k > lo && plain < 2 && tok(x, k - 1)->type == XTOK_WORD && tok(x, k - 1)->depth == 0 &&

@@ -59,7 +59,22 @@ static const group groups[] = {
      "dispatched donated pledged_to severed severs sever walked_out walks_out pulled_out "
      "pulls_out cut_ties cuts_ties downgraded downgrades restored restores restore "
      "backed backs supported supports support condemned_the pressed presses pressing "
-     "resumed resumes resume"},
+     "resumed resumes resume "
+     /* acts of states: moves, aid, measures, ties */
+     "sent sends hosted hosts upgraded upgrades raised raises cut cuts deployed deploys "
+     "delivered delivers provided provides extended extends opened opens "
+     "launched launches expelled detained detains arrested arrests deported deports "
+     "repatriated repatriates evacuated evacuates seized seizes handed_over hands_over "
+     "telephoned telephones ordered orders restricted restricts tightened tightens eased eases "
+     "established establishes normalised normalized reopened reopens filed files lodged lodges "
+     "submitted submits notified notifies invoked invokes fined fines indicted indicts "
+     "dispatches airlifted airlifts flew allocated allocates granted grants awarded awards "
+     "ratifies postponed postpones deferred defers cancelled_the barred bars banned bans "
+     "blocked blocks froze_the unfroze unfreezes returned returns shot_down intercepted "
+     "intercepts boycotted relocated relocates recognised_the imposed_new cut_off cuts_off "
+     "pulled pulls withdrew_from rejoined rejoins joined joins quit quits left_the "
+     "rescinded rescinds revoked revokes renewed renews abstained abstains voted votes "
+     "co-sponsored sponsored sponsors convened convenes mobilised mobilized"},
     {XL_SPEECH | XL_PARTICIPLE,
      "saying adding telling stating warning insisting stressing noting explaining declaring "
      "accusing urging calling describing arguing claiming"},

@@ -194,7 +194,10 @@ static const stance_actor *by_surname(stance_extractor *x, const char *word, siz
     const stance_actor *best = NULL;
     int best_score = -1;
     for (size_t i = n; i-- > 0;) { /* file order */
-        int score = (in_office(found[i], x->date) ? 2 : 0) + (code && strcmp(code, found[i]->code) == 0);
+        /* "Jordan's Prime Minister Jafar Hassan" is not Tanzania's Hassan */
+        if (code && strcmp(code, found[i]->code) != 0)
+            continue;
+        int score = in_office(found[i], x->date) ? 2 : 0;
         if (score > best_score) {
             best = found[i];
             best_score = score;
