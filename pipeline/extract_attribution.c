@@ -120,10 +120,13 @@ static xrange np_before(const stance_extractor *x, size_t end, size_t lo)
         /* "Iceland's fisheries minister", "the U.S. climate envoy John Kerry":
          * up to two plain words before a role noun, when the mention goes on
          * to their left */
-        /* "a spokesperson for the European Commission" */
-        if (r.a < end && (word_flags(x, r.a) & XL_DET) && r.a >= lo + 2 &&
+        /* "a spokesperson for the European Commission", "the U.S. embassy in
+         * Quito": a role noun, a preposition, then the rest of the mention */
+        if (r.a < end && r.a >= lo + 2 && tok(x, r.a)->type == XTOK_WORD &&
+            (tok(x, r.a)->capital || (word_flags(x, r.a) & XL_DET)) &&
             (xtok_is(x->text, tok(x, r.a - 1), "for") || xtok_is(x->text, tok(x, r.a - 1), "of") ||
-             xtok_is(x->text, tok(x, r.a - 1), "at") || xtok_is(x->text, tok(x, r.a - 1), "to")) &&
+             xtok_is(x->text, tok(x, r.a - 1), "at") || xtok_is(x->text, tok(x, r.a - 1), "to") ||
+             xtok_is(x->text, tok(x, r.a - 1), "in")) &&
             (word_flags(x, r.a - 2) & XL_ROLE) && np_token(x, r.a - 2)) {
             r.a -= 2;
             continue;

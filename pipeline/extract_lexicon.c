@@ -74,7 +74,10 @@ static const group groups[] = {
      "intercepts boycotted relocated relocates recognised_the imposed_new cut_off cuts_off "
      "pulled pulls withdrew_from rejoined rejoins joined joins quit quits left_the "
      "rescinded rescinds revoked revokes renewed renews abstained abstains voted votes "
-     "co-sponsored sponsored sponsors convened convenes mobilised mobilized"},
+     "co-sponsored sponsored sponsors convened convenes mobilised mobilized "
+     "adopted adopts passed passes elected elects agreed agrees appointed appoints freed frees "
+     "published publishes certified certifies held holds doubled doubles halved halves "
+     "slashed slashes tripled"},
     {XL_SPEECH | XL_PARTICIPLE,
      "saying adding telling stating warning insisting stressing noting explaining declaring "
      "accusing urging calling describing arguing claiming"},
@@ -90,7 +93,11 @@ static const group groups[] = {
      "officials ministers spokesmen spokespeople ambassadors envoys diplomats aides advisers "
      "advisors negotiators leaders representatives commanders lawmakers legislators "
      "senators sources"},
+    {XL_NP | XL_ROLE | XL_PERSON, "delegate commissioner rapporteur envoy"},
+    {XL_NP | XL_ROLE | XL_PERSON | XL_PLURAL, "delegates commissioners"},
     {XL_NP | XL_ROLE,
+     "directorate chamber tribunal institute assembly bureau authority regulator forces guard "
+     "secretariat observatory inspectorate prosecution prosecutors "
      "ministry ministries government governments office department agency delegation council "
      "military army navy command presidency cabinet parliament authorities administration "
      "embassy mission service committee commission court regime junta party bank "

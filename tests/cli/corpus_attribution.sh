@@ -2,7 +2,7 @@
 # Attribution measured on the team's corpus: every labeled statement, read as
 # an article of one paragraph, should give a statement whose speaker resolves
 # to the labeled country. A regression guard with a floor below what the
-# extractor reaches today (88.5% found, 81.4% right country on 1,551
+# extractor reaches today (92.6% found, 86.5% right country on 1,551
 # statements, 2026-11-25); the figures are printed.
 # usage: corpus_attribution.sh STANCE_BIN SOURCE_DIR
 set -u
@@ -32,6 +32,6 @@ n = len(gold)
 some = sum(1 for k in gold if found[k]) / n
 right = sum(1 for k in gold if any(s["country"] == gold[k]["country"] for s in found[k])) / n
 print(f"{n} statements: a statement found in {some:.1%}, with the labeled country in {right:.1%}")
-sys.exit(0 if some >= 0.85 and right >= 0.77 else 1)
+sys.exit(0 if some >= 0.88 and right >= 0.82 else 1)
 PY
 finish
