@@ -8,7 +8,7 @@ set -u
 src=$2
 . "$src/tests/cli/lib.sh"
 tools=$src/training-data/tools
-min_statements=2276
+min_statements=2326
 min_countries=60
 min_actors=300
 
