@@ -473,6 +473,24 @@ void stance_report_free(stance_report *r);
  * filtered, not added. */
 int stance_report_add_json(stance_report *r, const char *json, size_t len, const char *file,
                            long line, stance_error *err);
+/* The fields of a scored statement that a report uses (NULL when absent). */
+typedef struct stance_report_entry {
+    const char *country, *actor, *target, *date;
+    const char *stance;    /* label, required */
+    const char *sentiment; /* label or NULL */
+} stance_report_entry;
+
+/* Add one statement given by its fields: what stance_report_add_json does
+ * after parsing, for callers that have the fields already. */
+int stance_report_add_entry(stance_report *r, const stance_report_entry *e, const char *file,
+                            long line, stance_error *err);
+/* Read the report fields of one JSON statement; the strings live in *owner
+ * until stance_report_entry_release(*owner). -1 when the line is not a
+ * scored statement (release *owner all the same). */
+int stance_report_entry_from_json(const char *json, size_t len, stance_report_entry *e,
+                                  void **owner);
+void stance_report_entry_release(void *owner);
+
 /* Stream a JSONL file of scored statements ("-" for stdin). A bad line is an
  * error when strict; otherwise it is reported on stderr, counted in
  * *skipped, and reading goes on. */

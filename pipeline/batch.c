@@ -70,6 +70,7 @@ static void free_item(batch_item *it)
 {
     stance_article_free(&it->article);
     free(it->out);
+    free(it->aux);
     free(it);
 }
 

@@ -18,6 +18,8 @@ typedef struct batch_item {
     stance_error err;
     char *out;          /* what the article renders to */
     size_t out_len, out_cap;
+    char *aux;          /* more rendered data for the sink, if the command needs it */
+    size_t aux_len, aux_cap;
     size_t statements;
 } batch_item;
 

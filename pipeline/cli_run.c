@@ -37,6 +37,56 @@ typedef struct run_sink {
     stance_output *statements; /* or NULL */
 } run_sink;
 
+/* The report fields of each scored statement travel from the worker to the
+ * reading thread packed as FIELD\x1f...\x1e records, so that the JSON is
+ * parsed on the workers, in parallel, not on the thread that adds them up. */
+#define FIELD_SEP '\x1f'
+#define RECORD_END '\x1e'
+#define ABSENT "\x02"
+
+static int pack(batch_item *it, const char *s)
+{
+    const char *v = s ? s : ABSENT;
+    size_t n = strlen(v);
+    if (it->aux_len + n + 2 > it->aux_cap) {
+        size_t cap = it->aux_cap ? it->aux_cap : 1024;
+        while (cap < it->aux_len + n + 2)
+            cap *= 2;
+        char *p = realloc(it->aux, cap);
+        if (!p)
+            return -1;
+        it->aux = p;
+        it->aux_cap = cap;
+    }
+    memcpy(it->aux + it->aux_len, v, n);
+    it->aux_len += n;
+    it->aux[it->aux_len++] = FIELD_SEP;
+    return 0;
+}
+
+static int render(void *worker_ctx, batch_item *it)
+{
+    if (cli_scoring_render(worker_ctx, it) != 0)
+        return -1;
+    for (size_t i = 0; i < it->out_len;) {
+        const char *nl = memchr(it->out + i, '\n', it->out_len - i);
+        size_t end = nl ? (size_t)(nl - it->out) : it->out_len;
+        stance_report_entry e;
+        void *owner;
+        int rc = stance_report_entry_from_json(it->out + i, end - i, &e, &owner);
+        if (rc == 0)
+            rc = pack(it, e.country) | pack(it, e.actor) | pack(it, e.target) | pack(it, e.date) |
+                 pack(it, e.stance) | pack(it, e.sentiment);
+        stance_report_entry_release(owner);
+        if (rc != 0)
+            return stance_fail(&it->err, it->article.file, it->article.line,
+                               "out of memory (or an unreadable scored statement)");
+        it->aux[it->aux_len - 1] = RECORD_END;
+        i = end + 1;
+    }
+    return 0;
+}
+
 /* Every scored statement goes into the report (and the statements file). */
 static int sink(void *ctx, const batch_item *it, stance_error *err)
 {
@@ -44,13 +94,23 @@ static int sink(void *ctx, const batch_item *it, stance_error *err)
     if (s->statements && it->out_len &&
         fwrite(it->out, 1, it->out_len, s->statements->fp) != it->out_len)
         return stance_fail_errno(err, s->statements->path, 0, "cannot write");
-    for (size_t i = 0; i < it->out_len;) {
-        const char *nl = memchr(it->out + i, '\n', it->out_len - i);
-        size_t end = nl ? (size_t)(nl - it->out) : it->out_len;
-        if (stance_report_add_json(s->report, it->out + i, end - i, it->article.file,
-                                   it->article.line, err) != 0)
+    char *p = it->aux, *end = it->aux + it->aux_len;
+    while (p < end) {
+        const char *f[6];
+        for (int k = 0; k < 6; k++) {
+            char *sep = p;
+            while (sep < end && *sep != FIELD_SEP && *sep != RECORD_END)
+                sep++;
+            bool last = sep >= end || *sep == RECORD_END;
+            *sep = '\0';
+            f[k] = strcmp(p, ABSENT) == 0 ? NULL : p;
+            p = sep + 1;
+            if (last && k < 5)
+                return stance_fail(err, it->article.file, it->article.line, "internal: short record");
+        }
+        stance_report_entry e = {f[0], f[1], f[2], f[3], f[4], f[5]};
+        if (stance_report_add_entry(s->report, &e, it->article.file, it->article.line, err) != 0)
             return -1;
-        i = end + 1;
     }
     return 0;
 }
@@ -127,7 +187,7 @@ int cli_run(int argc, char **argv)
             .strict = bo.strict,
             .jobs = bo.jobs,
             .progress = cli_stderr_is_tty() && !bo.quiet,
-            .render = cli_scoring_render,
+            .render = render,
             .worker_ctx = sc.worker_ctx,
             .sink = sink,
             .sink_ctx = &rs,

@@ -234,11 +234,41 @@ static int add_statement(stance_report *r, const cJSON *obj, const char *file, l
     const char *stance = label_of(obj, "stance");
     if (!stance)
         return stance_fail(err, file, line, "no stance label (field \"stance\": {\"label\": ...})");
+    stance_report_entry e = {country, actor, target, date, stance, label_of(obj, "sentiment")};
+    return stance_report_add_entry(r, &e, file, line, err);
+}
+
+int stance_report_entry_from_json(const char *json, size_t len, stance_report_entry *e,
+                                  void **owner)
+{
+    cJSON *obj = cJSON_ParseWithLength(json, len);
+    *owner = obj;
+    memset(e, 0, sizeof *e);
+    if (!cJSON_IsObject(obj) || optional_string(obj, "country", &e->country) ||
+        optional_string(obj, "actor", &e->actor) || optional_string(obj, "target", &e->target) ||
+        optional_string(obj, "date", &e->date) || !(e->stance = label_of(obj, "stance")))
+        return -1;
+    e->sentiment = label_of(obj, "sentiment");
+    return 0;
+}
+
+void stance_report_entry_release(void *owner)
+{
+    cJSON_Delete(owner);
+}
+
+int stance_report_add_entry(stance_report *r, const stance_report_entry *e, const char *file,
+                            long line, stance_error *err)
+{
+    const char *country = e->country, *actor = e->actor, *target = e->target, *date = e->date;
+    const char *stance = e->stance;
+    if (!stance)
+        return stance_fail(err, file, line, "no stance label");
     int si = report_stance_index(stance);
     if (si < 0)
         return stance_fail(err, file, line, "unknown stance label '%s'", stance);
     int sent = -1;
-    const char *sentiment = label_of(obj, "sentiment");
+    const char *sentiment = e->sentiment;
     if (sentiment && (sent = report_sentiment_index(sentiment)) < 0)
         return stance_fail(err, file, line, "unknown sentiment label '%s'", sentiment);
     char period[16] = "";

@@ -71,6 +71,8 @@ assert report["statements"] == sum(want.values()), report["statements"]
 if got != want:
     sys.exit(f"report {dict(got)} vs statements {dict(want)}")
 PY
+"$bin" score -q "$articles" | "$bin" report -f json > "$dir/piped.json" || fail "score | report"
+cmp -s "$dir/report.json" "$dir/piped.json" || fail "run and score | report give different reports"
 "$bin" run -q "$articles" > "$dir/table" || fail "run (table)"
 grep -q "^KEN" "$dir/table" || fail "run: no KEN row in the table"
 
