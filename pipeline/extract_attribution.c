@@ -743,7 +743,8 @@ int x_attribute(stance_extractor *x)
                 x->raws[i].cand = x->raws[x->raws[i].inherit_from].cand;
             x->raws[i].inherit_from = inherited;
         }
-        qsort(x->raws, x->n_raws, sizeof *x->raws, by_position);
+        if (x->n_raws > 1) /* qsort wants a real array, even for none */
+            qsort(x->raws, x->n_raws, sizeof *x->raws, by_position);
     }
     return rc;
 }

@@ -362,6 +362,23 @@ static void test_abbreviations_keep_sentences(void **state)
     assert_string_equal(st[0].country, "USA");
 }
 
+/* Found by the fuzzer: a new extractor's first article without any
+ * statement once sorted a null array (undefined behaviour under UBSan). */
+static void test_fresh_extractor_without_statements(void **state)
+{
+    (void)state;
+    stance_error err;
+    stance_extractor *fresh = stance_extractor_new(g, &err);
+    assert_non_null(fresh);
+    stance_article a = {0};
+    a.id = "fresh";
+    a.text = (char *)"\x14U";
+    a.text_len = 2;
+    const stance_statement *out;
+    assert_int_equal(stance_extract(fresh, &a, &out, &err), 0);
+    stance_extractor_free(fresh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -391,6 +408,7 @@ int main(void)
         cmocka_unit_test(test_unknown_speaker),
         cmocka_unit_test(test_capitals_as_governments),
         cmocka_unit_test(test_abbreviations_keep_sentences),
+        cmocka_unit_test(test_fresh_extractor_without_statements),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
