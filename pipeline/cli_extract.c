@@ -25,9 +25,10 @@ static void help(void)
     cli_batch_options_help(stdout);
     fputs("  -h, --help              show this help and exit\n\n"
           "Each JSON object has article_id, date, source, url, sentence (its index, from\n"
-          "0), start and end (byte offsets of the content in the article text), speaker\n"
-          "(as written), actor and country (ISO alpha-3 or IGO; null when unknown),\n"
-          "target, kind (direct, indirect, act), verb, content and text.\n\n"
+          "0), start and end (byte offsets of the content in the article text),\n"
+          "char_start and char_end (the same in characters), speaker (as written), actor\n"
+          "and country (ISO alpha-3 or IGO; null when unknown), target, kind (direct,\n"
+          "indirect, act), verb, content and text.\n\n"
           "A bad article is reported as FILE:LINE on stderr, skipped and counted; a\n"
           "summary line ends the run. Exit status: 0 success, 1 bad input or I/O error\n"
           "(with --strict) or an interrupt, 2 usage error.\n",
