@@ -33,10 +33,6 @@ static void help(void)
           stdout);
 }
 
-typedef struct sink_ctx {
-    stance_output *out;
-} sink_ctx;
-
 static int sink(void *ctx, const batch_item *it, stance_error *err)
 {
     stance_output *out = ctx;
