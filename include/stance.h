@@ -271,7 +271,7 @@ const char *stance_model_metadata(const stance_model *m);
  * Statements: ingest, extraction, attribution, actors (pipeline/)
  * ==================================================================== */
 
-/* --- Articles (pipeline/article.c): plain text files (first line the title,
+/* --- Articles (pipeline/ingest/article.c): plain text files (first line the title,
  * then the body), JSONL (id, title, text, optional date, source, url),
  * directories (recursively, in name order) and stdin ("-"). One article at a
  * time is in memory. */
@@ -301,7 +301,7 @@ stance_article_reader *stance_article_reader_open(const char *const *paths, size
 int stance_article_reader_next(stance_article_reader *r, stance_article *out, stance_error *err);
 void stance_article_reader_close(stance_article_reader *r);
 
-/* --- The actor gazetteer (pipeline/gazetteer.c; format in
+/* --- The actor gazetteer (pipeline/actors/gazetteer.c; format in
  * training-data/gazetteer/FORMAT.md): countries, demonyms, metonyms, roles,
  * intergovernmental bodies and dated office holders. */
 
@@ -358,7 +358,7 @@ const stance_actor *stance_gazetteer_holder(const stance_gazetteer *g, const cha
 const stance_actor *stance_gazetteer_state(const stance_gazetteer *g, const char *code,
                                            bool demonym);
 
-/* --- Sentences (pipeline/sentences.c) */
+/* --- Sentences (pipeline/ingest/sentences.c) */
 
 typedef struct stance_span {
     size_t start, end; /* bytes [start, end) */
@@ -371,7 +371,7 @@ typedef struct stance_span {
  * memory. Spans are trimmed of surrounding white space. */
 long stance_split_sentences(const char *text, size_t len, stance_span **out);
 
-/* --- Statements (pipeline/extract*.c): direct quotes, reported speech and
+/* --- Statements (pipeline/extract/): direct quotes, reported speech and
  * reported acts, each with its speaker resolved through the gazetteer. */
 typedef enum stance_statement_kind {
     STANCE_STATEMENT_DIRECT,   /* the speaker's words in quotation marks */
@@ -413,7 +413,7 @@ long stance_extract(stance_extractor *x, const stance_article *a, const stance_s
  * Scoring and reports (pipeline/)
  * ==================================================================== */
 
-/* --- Scoring (pipeline/score.c): extraction, then the stance (and
+/* --- Scoring (pipeline/score/score.c): extraction, then the stance (and
  * sentiment) classifiers on each statement's text. One scorer per thread;
  * the gazetteer and models are shared, read-only, and must outlive it. */
 typedef struct stance_scorer stance_scorer;
@@ -429,7 +429,7 @@ void stance_scorer_free(stance_scorer *s);
 long stance_score_article(stance_scorer *s, const stance_article *a, char **buf, size_t *len,
                           size_t *cap, stance_error *err);
 
-/* --- Reports: scored statements aggregated by country (pipeline/report_*.c).
+/* --- Reports: scored statements aggregated by country (pipeline/report/).
  * Input is the JSONL that `stance score` writes (schema:
  * pipeline/schemas/scored-statement.schema.json); a report is built by
  * streaming statements in, so memory grows with countries, actors and

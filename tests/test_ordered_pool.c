@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "pipeline/ordered_pool.h"
+#include "common/ordered_pool.h"
 
 typedef struct item {
     long seq;

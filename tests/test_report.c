@@ -13,7 +13,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "pipeline/report.h"
+#include "pipeline/report/report.h"
 #include "tests/test_tmpdir.h"
 
 

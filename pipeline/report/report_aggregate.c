@@ -1,0 +1,456 @@
+/* Building a report: scored statements stream in and only counts stay. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "common/error.h"
+#include "common/io.h"
+#include "pipeline/report/report.h"
+
+const char *const report_stance_names[REPORT_N_STANCES] = {"conciliatory", "adversarial",
+                                                           "neutral"};
+const char *const report_sentiment_names[REPORT_N_SENTIMENTS] = {"positive", "negative",
+                                                                 "neutral"};
+
+void stance_report_options_default(stance_report_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->top_actors = 3;
+    opt->max_compare = 5;
+}
+
+stance_report *stance_report_new(const stance_report_options *opt, stance_error *err)
+{
+    stance_report *r = calloc(1, sizeof *r);
+    if (!r) {
+        stance_fail(err, NULL, 0, "out of memory");
+        return NULL;
+    }
+    if (opt)
+        r->opt = *opt;
+    else
+        stance_report_options_default(&r->opt);
+    stance_strmap_init(&r->countries, sizeof(country_stats));
+    return r;
+}
+
+void stance_report_free(stance_report *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->countries.count; i++) {
+        country_stats *s = stance_strmap_value(&r->countries, i);
+        stance_strmap_free(&s->actors);
+        stance_strmap_free(&s->targets);
+        stance_strmap_free(&s->periods);
+    }
+    stance_strmap_free(&r->countries);
+    free(r);
+}
+
+size_t stance_report_statements(const stance_report *r)
+{
+    return (size_t)r->statements;
+}
+
+uint64_t report_counts_n(const report_counts *c)
+{
+    return c->stance[0] + c->stance[1] + c->stance[2];
+}
+
+void report_counts_add(report_counts *to, const report_counts *from)
+{
+    for (int i = 0; i < REPORT_N_STANCES; i++)
+        to->stance[i] += from->stance[i];
+}
+
+country_stats *report_country(stance_report *r, const char *code)
+{
+    country_stats *s = stance_strmap_get(&r->countries, code);
+    if (s)
+        return s;
+    s = stance_strmap_upsert(&r->countries, code);
+    if (!s)
+        return NULL;
+    stance_strmap_init(&s->actors, sizeof(uint64_t));
+    stance_strmap_init(&s->targets, sizeof(report_counts));
+    stance_strmap_init(&s->periods, sizeof(report_counts));
+    return s;
+}
+
+static int index_of(const char *const *names, int n, const char *label)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(names[i], label) == 0)
+            return i;
+    return -1;
+}
+
+int report_stance_index(const char *label)
+{
+    return index_of(report_stance_names, REPORT_N_STANCES, label);
+}
+
+int report_sentiment_index(const char *label)
+{
+    return index_of(report_sentiment_names, REPORT_N_SENTIMENTS, label);
+}
+
+/* ---- dates and periods ------------------------------------------------ */
+
+static long days_from_civil(int y, int m, int d)
+{
+    /* days since 1970-01-01 in the proleptic Gregorian calendar */
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* Years are 4 digits, so every key fits in 16 bytes. */
+static bool parse_day(const char *date, int *y, int *m, int *d)
+{
+    char tail;
+    if (strlen(date) < 10 || sscanf(date, "%4d-%2d-%2d%c", y, m, d, &tail) < 3)
+        return false;
+    if (date[4] != '-' || date[7] != '-' || (date[10] && date[10] != 'T' && date[10] != ' '))
+        return false;
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (*y < 1 || *m < 1 || *m > 12 || *d < 1 || *d > mdays[*m - 1])
+        return false;
+    bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+    return !(*m == 2 && *d == 29 && !leap);
+}
+
+bool stance_date_valid(const char *date)
+{
+    int y, m, d;
+    return date && parse_day(date, &y, &m, &d);
+}
+
+int report_period_key(const char *date, stance_report_period by, char out[16])
+{
+    int y, m, d;
+    if (!parse_day(date, &y, &m, &d))
+        return -1;
+    switch (by) {
+    case STANCE_PERIOD_MONTH:
+        snprintf(out, 16, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
+        break;
+    case STANCE_PERIOD_WEEK: {
+        /* ISO 8601: the week with the year's first Thursday is week 1 */
+        long days = days_from_civil(y, m, d);
+        int wday = (int)(((days % 7) + 7 + 3) % 7); /* Monday 0; 1970-01-01 was a Thursday */
+        long thursday = days - wday + 3;
+        int ty = y;
+        if (thursday < days_from_civil(y, 1, 1))
+            ty = y - 1;
+        else if (thursday >= days_from_civil(y + 1, 1, 1))
+            ty = y + 1;
+        int week = (int)((thursday - days_from_civil(ty, 1, 1)) / 7 + 1);
+        snprintf(out, 16, "%04u-W%02u", (unsigned)ty % 10000u, (unsigned)week % 100u);
+        break;
+    }
+    default:
+        snprintf(out, 16, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+                 (unsigned)d % 100u);
+        break;
+    }
+    return 0;
+}
+
+const char *report_period_name(stance_report_period by)
+{
+    switch (by) {
+    case STANCE_PERIOD_DAY: return "day";
+    case STANCE_PERIOD_WEEK: return "week";
+    case STANCE_PERIOD_MONTH: return "month";
+    default: return NULL;
+    }
+}
+
+/* ---- adding statements ------------------------------------------------ */
+
+/* A string field, or NULL when absent or JSON null; -1 when of another type. */
+static int optional_string(const cJSON *obj, const char *name, const char **out)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, name);
+    *out = NULL;
+    if (!item || cJSON_IsNull(item))
+        return 0;
+    if (!cJSON_IsString(item))
+        return -1;
+    *out = item->valuestring;
+    return 0;
+}
+
+/* The label of {"label": ...} under name, or of a plain string. */
+static const char *label_of(const cJSON *obj, const char *name)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, name);
+    if (cJSON_IsString(item))
+        return item->valuestring;
+    const cJSON *label = cJSON_GetObjectItemCaseSensitive(item, "label");
+    return cJSON_IsString(label) ? label->valuestring : NULL;
+}
+
+static bool passes_filters(const stance_report *r, const char *country, const char *actor,
+                           const char *date)
+{
+    const stance_report_options *o = &r->opt;
+    if (o->n_countries) {
+        bool found = false;
+        for (size_t i = 0; i < o->n_countries && !found; i++)
+            found = country && strcmp(o->countries[i], country) == 0;
+        if (!found)
+            return false;
+    }
+    if (o->actor && (!actor || strcasecmp(o->actor, actor) != 0))
+        return false;
+    if (o->since || o->until) {
+        if (!date)
+            return false;
+        if (o->since && strncmp(date, o->since, 10) < 0)
+            return false;
+        if (o->until && strncmp(date, o->until, 10) > 0)
+            return false;
+    }
+    return true;
+}
+
+static int add_statement(stance_report *r, const cJSON *obj, const char *file, long line,
+                         stance_error *err)
+{
+    const char *country, *actor, *target, *date;
+    if (optional_string(obj, "country", &country) || optional_string(obj, "actor", &actor) ||
+        optional_string(obj, "target", &target) || optional_string(obj, "date", &date))
+        return stance_fail(err, file, line,
+                           "fields country, actor, target and date must be strings or null");
+    const char *stance = label_of(obj, "stance");
+    if (!stance)
+        return stance_fail(err, file, line, "no stance label (field \"stance\": {\"label\": ...})");
+    stance_report_entry e = {country, actor, target, date, stance, label_of(obj, "sentiment")};
+    return stance_report_add_entry(r, &e, file, line, err);
+}
+
+int stance_report_entry_from_json(const char *json, size_t len, stance_report_entry *e,
+                                  void **owner)
+{
+    cJSON *obj = cJSON_ParseWithLength(json, len);
+    *owner = obj;
+    memset(e, 0, sizeof *e);
+    if (!cJSON_IsObject(obj) || optional_string(obj, "country", &e->country) ||
+        optional_string(obj, "actor", &e->actor) || optional_string(obj, "target", &e->target) ||
+        optional_string(obj, "date", &e->date) || !(e->stance = label_of(obj, "stance")))
+        return -1;
+    e->sentiment = label_of(obj, "sentiment");
+    return 0;
+}
+
+void stance_report_entry_release(void *owner)
+{
+    cJSON_Delete(owner);
+}
+
+int stance_report_add_entry(stance_report *r, const stance_report_entry *e, const char *file,
+                            long line, stance_error *err)
+{
+    const char *country = e->country, *actor = e->actor, *target = e->target, *date = e->date;
+    const char *stance = e->stance;
+    if (!stance)
+        return stance_fail(err, file, line, "no stance label");
+    int si = report_stance_index(stance);
+    if (si < 0)
+        return stance_fail(err, file, line, "unknown stance label '%s'", stance);
+    int sent = -1;
+    const char *sentiment = e->sentiment;
+    if (sentiment && (sent = report_sentiment_index(sentiment)) < 0)
+        return stance_fail(err, file, line, "unknown sentiment label '%s'", sentiment);
+    char period[16] = "";
+    if (date && report_period_key(date, STANCE_PERIOD_DAY, period) != 0)
+        return stance_fail(err, file, line, "date '%s' is not an ISO 8601 day (YYYY-MM-DD)", date);
+
+    if (!passes_filters(r, country, actor, date)) {
+        r->filtered++;
+        return 0;
+    }
+    country_stats *s = report_country(r, country ? country : REPORT_UNKNOWN_COUNTRY);
+    if (!s)
+        return stance_fail(err, file, line, "out of memory");
+    s->total.stance[si]++;
+    if (sent >= 0)
+        s->sentiment[sent]++;
+    if (actor) {
+        uint64_t *n = stance_strmap_upsert(&s->actors, actor);
+        if (!n)
+            return stance_fail(err, file, line, "out of memory");
+        (*n)++;
+    }
+    if (target) {
+        report_counts *t = stance_strmap_upsert(&s->targets, target);
+        if (!t)
+            return stance_fail(err, file, line, "out of memory");
+        t->stance[si]++;
+    }
+    if (r->opt.by != STANCE_PERIOD_NONE) {
+        if (date)
+            report_period_key(date, r->opt.by, period);
+        report_counts *p = stance_strmap_upsert(&s->periods, date ? period : REPORT_UNDATED);
+        if (!p)
+            return stance_fail(err, file, line, "out of memory");
+        p->stance[si]++;
+    }
+    r->statements++;
+    return 0;
+}
+
+int stance_report_add_json(stance_report *r, const char *json, size_t len, const char *file,
+                           long line, stance_error *err)
+{
+    cJSON *obj = cJSON_ParseWithLength(json, len);
+    if (!cJSON_IsObject(obj)) {
+        cJSON_Delete(obj);
+        return stance_fail(err, file, line, "not a JSON object");
+    }
+    int rc = add_statement(r, obj, file, line, err);
+    cJSON_Delete(obj);
+    return rc;
+}
+
+int stance_report_add_file(stance_report *r, const char *path, bool strict, size_t *skipped,
+                           stance_error *err)
+{
+    stance_line_reader reader;
+    if (stance_line_reader_open(&reader, path, 0, err) != 0)
+        return -1;
+    char *line;
+    size_t len;
+    int rc;
+    for (;;) {
+        rc = stance_line_reader_next(&reader, &line, &len, err);
+        if (rc == 1 && (len == 0 || strspn(line, " \t") == len))
+            continue;
+        if (rc == 1)
+            rc = stance_report_add_json(r, line, len, reader.name, reader.lineno, err) == 0 ? 1 : -1;
+        if (rc == 0 || stance_interrupted)
+            break;
+        if (rc < 0) {
+            if (strict)
+                break;
+            stance_error_print(err, stderr); /* skip the record, say so, go on */
+            if (skipped)
+                (*skipped)++;
+            if (strstr(err->message, "binary") || strstr(err->message, "read error"))
+                break; /* nothing more to salvage in this file */
+            rc = 1;
+        }
+    }
+    stance_line_reader_close(&reader);
+    return rc < 0 && strict ? -1 : 0;
+}
+
+/* ---- orders for output ------------------------------------------------ */
+
+typedef struct sort_item {
+    uint64_t n;
+    const char *key;
+    size_t index;
+} sort_item;
+
+static int by_count_then_key(const void *a, const void *b)
+{
+    const sort_item *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n > y->n ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+static int by_key(const void *a, const void *b)
+{
+    const sort_item *x = a, *y = b;
+    return strcmp(x->key, y->key);
+}
+
+static size_t ordered(const stance_strmap *m, uint64_t (*count)(const void *), uint64_t min,
+                      int (*cmp)(const void *, const void *), size_t **order)
+{
+    sort_item *items = malloc((m->count ? m->count : 1) * sizeof *items);
+    *order = malloc((m->count ? m->count : 1) * sizeof **order);
+    if (!items || !*order) {
+        free(items);
+        free(*order);
+        *order = NULL;
+        return 0;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < m->count; i++) {
+        uint64_t n = count(stance_strmap_value(m, i));
+        if (n < min)
+            continue;
+        items[k++] = (sort_item){n, stance_strmap_key(m, i), i};
+    }
+    qsort(items, k, sizeof *items, cmp);
+    for (size_t i = 0; i < k; i++)
+        (*order)[i] = items[i].index;
+    free(items);
+    return k;
+}
+
+static uint64_t country_n(const void *v)
+{
+    return report_counts_n(&((const country_stats *)v)->total);
+}
+
+static uint64_t counts_n(const void *v)
+{
+    return report_counts_n(v);
+}
+
+static uint64_t plain_n(const void *v)
+{
+    return *(const uint64_t *)v;
+}
+
+size_t report_country_order(const stance_report *r, size_t **order)
+{
+    return ordered(&r->countries, country_n, r->opt.min_count, by_count_then_key, order);
+}
+
+size_t report_map_order(const stance_strmap *m, bool values_are_counts, size_t **order)
+{
+    return ordered(m, values_are_counts ? counts_n : plain_n, 0, by_count_then_key, order);
+}
+
+size_t report_period_order(const stance_strmap *m, size_t **order)
+{
+    return ordered(m, counts_n, 0, by_key, order);
+}
+
+size_t report_compared(const stance_report *r, const size_t *order, size_t k, size_t **known)
+{
+    size_t m = 0;
+    *known = malloc((k ? k : 1) * sizeof **known);
+    for (size_t i = 0; *known && i < k && m < r->opt.max_compare; i++)
+        if (strcmp(stance_strmap_key(&r->countries, order[i]), REPORT_UNKNOWN_COUNTRY) != 0)
+            (*known)[m++] = order[i];
+    return m;
+}
+
+int stance_report_write(const stance_report *r, stance_report_format format, FILE *out,
+                        stance_error *err)
+{
+    int rc;
+    switch (format) {
+    case STANCE_REPORT_JSON: return report_write_json(r, out, err);
+    case STANCE_REPORT_CSV: rc = report_write_csv(r, out); break;
+    case STANCE_REPORT_MARKDOWN: rc = report_write_table(r, out, true); break;
+    case STANCE_REPORT_HTML: rc = report_write_html(r, out); break;
+    default: rc = report_write_table(r, out, false); break;
+    }
+    return rc == 0 ? 0 : stance_fail_errno(err, NULL, 0, "write error");
+}

@@ -1,0 +1,283 @@
+/* Reports as JSON (schema: pipeline/schemas/report.schema.json), and the
+ * merge of such reports. The counts are the report; everything else in the
+ * JSON is derived from them and ignored when merging. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "common/error.h"
+#include "common/io.h"
+#include "pipeline/report/report.h"
+
+#define REPORT_FORMAT_VERSION 1
+
+static cJSON *number_or_null(double v)
+{
+    return isfinite(v) ? cJSON_CreateNumber(v) : cJSON_CreateNull();
+}
+
+static cJSON *interval_json(report_interval iv)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddItemToObject(o, "value", number_or_null(iv.value));
+    cJSON_AddItemToObject(o, "lo", number_or_null(iv.lo));
+    cJSON_AddItemToObject(o, "hi", number_or_null(iv.hi));
+    return o;
+}
+
+static cJSON *counts_json(const uint64_t *counts, const char *const *names, int n)
+{
+    cJSON *o = cJSON_CreateObject();
+    for (int i = 0; i < n; i++)
+        cJSON_AddNumberToObject(o, names[i], (double)counts[i]);
+    return o;
+}
+
+/* n, counts, shares with intervals and the net index of one set of counts. */
+static void add_stance_summary(cJSON *o, const report_counts *c)
+{
+    uint64_t n = report_counts_n(c);
+    cJSON_AddNumberToObject(o, "n", (double)n);
+    cJSON_AddItemToObject(o, "counts", counts_json(c->stance, report_stance_names, REPORT_N_STANCES));
+    cJSON *shares = cJSON_AddObjectToObject(o, "shares");
+    for (int i = 0; i < REPORT_N_STANCES; i++)
+        cJSON_AddItemToObject(shares, report_stance_names[i], interval_json(report_share(c->stance[i], n)));
+    cJSON_AddItemToObject(o, "net", interval_json(report_net_index(c)));
+}
+
+static cJSON *country_json(const char *code, const country_stats *s)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddItemToObject(o, "country", strcmp(code, REPORT_UNKNOWN_COUNTRY) == 0
+                                            ? cJSON_CreateNull() : cJSON_CreateString(code));
+    add_stance_summary(o, &s->total);
+    cJSON *sent = cJSON_AddObjectToObject(o, "sentiment");
+    cJSON_AddItemToObject(sent, "counts",
+                          counts_json(s->sentiment, report_sentiment_names, REPORT_N_SENTIMENTS));
+    cJSON_AddItemToObject(sent, "mean", number_or_null(report_mean_sentiment(s)));
+
+    size_t *order;
+    size_t k = report_map_order(&s->actors, false, &order);
+    cJSON *actors = cJSON_AddArrayToObject(o, "actors");
+    for (size_t i = 0; i < k; i++) {
+        cJSON *a = cJSON_CreateObject();
+        cJSON_AddStringToObject(a, "actor", stance_strmap_key(&s->actors, order[i]));
+        cJSON_AddNumberToObject(a, "n", (double)*(uint64_t *)stance_strmap_value(&s->actors, order[i]));
+        cJSON_AddItemToArray(actors, a);
+    }
+    free(order);
+
+    k = report_map_order(&s->targets, true, &order);
+    cJSON *targets = cJSON_AddArrayToObject(o, "targets");
+    for (size_t i = 0; i < k; i++) {
+        const char *t = stance_strmap_key(&s->targets, order[i]);
+        cJSON *a = cJSON_CreateObject();
+        cJSON_AddStringToObject(a, "target", t);
+        add_stance_summary(a, stance_strmap_value(&s->targets, order[i]));
+        cJSON_AddItemToArray(targets, a);
+    }
+    free(order);
+
+    k = report_period_order(&s->periods, &order);
+    cJSON *series = cJSON_AddArrayToObject(o, "series");
+    for (size_t i = 0; i < k; i++) {
+        const char *p = stance_strmap_key(&s->periods, order[i]);
+        cJSON *a = cJSON_CreateObject();
+        cJSON_AddStringToObject(a, "period", p);
+        add_stance_summary(a, stance_strmap_value(&s->periods, order[i]));
+        cJSON_AddItemToArray(series, a);
+    }
+    free(order);
+    return o;
+}
+
+static cJSON *report_to_json(const stance_report *r)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddNumberToObject(root, "stance_report", REPORT_FORMAT_VERSION);
+    const char *by = report_period_name(r->opt.by);
+    cJSON_AddItemToObject(root, "by", by ? cJSON_CreateString(by) : cJSON_CreateNull());
+    cJSON_AddNumberToObject(root, "statements", (double)r->statements);
+    cJSON_AddNumberToObject(root, "filtered_out", (double)r->filtered);
+    size_t *order;
+    size_t k = report_country_order(r, &order);
+    cJSON *countries = cJSON_AddArrayToObject(root, "countries");
+    for (size_t i = 0; i < k; i++)
+        cJSON_AddItemToArray(countries, country_json(stance_strmap_key(&r->countries, order[i]),
+                                                     stance_strmap_value(&r->countries, order[i])));
+    /* pairwise tests among the largest known countries */
+    cJSON *cmp = cJSON_AddArrayToObject(root, "comparisons");
+    size_t *known;
+    size_t m = report_compared(r, order, k, &known);
+    for (size_t i = 0; i < m; i++)
+        for (size_t j = i + 1; j < m; j++) {
+            const country_stats *a = stance_strmap_value(&r->countries, known[i]);
+            const country_stats *b = stance_strmap_value(&r->countries, known[j]);
+            int df;
+            double p;
+            bool sparse;
+            double stat = report_chisq(&a->total, &b->total, &df, &p, &sparse);
+            cJSON *c = cJSON_CreateObject();
+            cJSON_AddStringToObject(c, "a", stance_strmap_key(&r->countries, known[i]));
+            cJSON_AddStringToObject(c, "b", stance_strmap_key(&r->countries, known[j]));
+            cJSON_AddStringToObject(c, "test", sparse ? "chi-square, Monte Carlo permutation p"
+                                                      : "chi-square");
+            cJSON_AddNumberToObject(c, "statistic", stat);
+            cJSON_AddNumberToObject(c, "df", df);
+            cJSON_AddNumberToObject(c, "p", p);
+            cJSON_AddItemToArray(cmp, c);
+        }
+    free(known);
+    free(order);
+    return root;
+}
+
+int report_write_json(const stance_report *r, FILE *out, stance_error *err)
+{
+    cJSON *root = report_to_json(r);
+    char *text = root ? cJSON_Print(root) : NULL;
+    cJSON_Delete(root);
+    if (!text)
+        return stance_fail(err, NULL, 0, "out of memory");
+    fputs(text, out);
+    fputc('\n', out);
+    free(text);
+    return 0;
+}
+
+/* ---- merge ------------------------------------------------------------ */
+
+/* Read a non-negative whole count, or fail. */
+static int read_count(const cJSON *obj, const char *name, uint64_t *out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
+    if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 9e15 ||
+        v->valuedouble != floor(v->valuedouble))
+        return -1;
+    *out = (uint64_t)v->valuedouble;
+    return 0;
+}
+
+static int read_counts(const cJSON *obj, const char *const *names, int n, uint64_t *out)
+{
+    const cJSON *counts = cJSON_GetObjectItemCaseSensitive(obj, "counts");
+    if (!cJSON_IsObject(counts))
+        return -1;
+    for (int i = 0; i < n; i++)
+        if (read_count(counts, names[i], &out[i]) != 0)
+            return -1;
+    return 0;
+}
+
+static const char *string_field(const cJSON *obj, const char *name)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* Add the report-counts entries of a JSON array to a map keyed by key_name. */
+static int merge_counts_array(const cJSON *arr, const char *key_name, stance_strmap *into)
+{
+    if (!arr)
+        return 0;
+    if (!cJSON_IsArray(arr))
+        return -1;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, arr) {
+        const char *key = string_field(e, key_name);
+        report_counts c;
+        if (!key || read_counts(e, report_stance_names, REPORT_N_STANCES, c.stance) != 0)
+            return -1;
+        report_counts *to = stance_strmap_upsert(into, key);
+        if (!to)
+            return -1;
+        report_counts_add(to, &c);
+    }
+    return 0;
+}
+
+static int merge_country(stance_report *r, const cJSON *c)
+{
+    const cJSON *code = cJSON_GetObjectItemCaseSensitive(c, "country");
+    if (!cJSON_IsString(code) && !cJSON_IsNull(code))
+        return -1;
+    report_counts total;
+    uint64_t sent[REPORT_N_SENTIMENTS] = {0};
+    if (read_counts(c, report_stance_names, REPORT_N_STANCES, total.stance) != 0)
+        return -1;
+    const cJSON *s = cJSON_GetObjectItemCaseSensitive(c, "sentiment");
+    if (s && read_counts(s, report_sentiment_names, REPORT_N_SENTIMENTS, sent) != 0)
+        return -1;
+    country_stats *st = report_country(r, cJSON_IsString(code) ? code->valuestring
+                                                               : REPORT_UNKNOWN_COUNTRY);
+    if (!st)
+        return -1;
+    report_counts_add(&st->total, &total);
+    for (int i = 0; i < REPORT_N_SENTIMENTS; i++)
+        st->sentiment[i] += sent[i];
+    r->statements += report_counts_n(&total);
+
+    const cJSON *actors = cJSON_GetObjectItemCaseSensitive(c, "actors"), *a;
+    if (actors && !cJSON_IsArray(actors))
+        return -1;
+    cJSON_ArrayForEach(a, actors) {
+        const char *name = string_field(a, "actor");
+        uint64_t n;
+        if (!name || read_count(a, "n", &n) != 0)
+            return -1;
+        uint64_t *to = stance_strmap_upsert(&st->actors, name);
+        if (!to)
+            return -1;
+        *to += n;
+    }
+    if (merge_counts_array(cJSON_GetObjectItemCaseSensitive(c, "targets"), "target", &st->targets) != 0)
+        return -1;
+    return merge_counts_array(cJSON_GetObjectItemCaseSensitive(c, "series"), "period", &st->periods);
+}
+
+int stance_report_merge_file(stance_report *r, const char *path, stance_error *err)
+{
+    char *text;
+    size_t len;
+    if (stance_read_file(path, (size_t)1 << 30, true, &text, &len, err) != 0)
+        return -1;
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
+    if (!root) {
+        long line = end ? stance_line_of_offset(text, (size_t)(end - text)) : 0;
+        free(text);
+        return stance_fail(err, name, line, "not valid JSON");
+    }
+    free(text);
+    int rc = 0;
+    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "stance_report");
+    const cJSON *by = cJSON_GetObjectItemCaseSensitive(root, "by");
+    const char *want = report_period_name(r->opt.by);
+    if (!cJSON_IsNumber(version))
+        rc = stance_fail(err, name, 0, "not a stance report (no \"stance_report\" version)");
+    else if (version->valueint != REPORT_FORMAT_VERSION)
+        rc = stance_fail(err, name, 0, "report format version %d; this program reads version %d",
+                         version->valueint, REPORT_FORMAT_VERSION);
+    else if (!(cJSON_IsNull(by) && !want) &&
+             !(cJSON_IsString(by) && want && strcmp(by->valuestring, want) == 0))
+        rc = stance_fail(err, name, 0, "report is by %s but the merge is by %s",
+                         cJSON_IsString(by) ? by->valuestring : "nothing", want ? want : "nothing");
+    else {
+        const cJSON *countries = cJSON_GetObjectItemCaseSensitive(root, "countries"), *c;
+        uint64_t filtered = 0;
+        if (!cJSON_IsArray(countries) || read_count(root, "filtered_out", &filtered) != 0)
+            rc = stance_fail(err, name, 0, "report lacks \"countries\" or \"filtered_out\"");
+        int i = 0;
+        cJSON_ArrayForEach(c, countries) {
+            if (rc == 0 && merge_country(r, c) != 0)
+                rc = stance_fail(err, name, 0, "country entry %d is malformed", i + 1);
+            i++;
+        }
+        r->filtered += filtered;
+    }
+    cJSON_Delete(root);
+    return rc;
+}
