@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "common/error.h"
+#include "common/grow.h"
 #include "common/utf8.h"
 
 /* ---- line reader ------------------------------------------------------ */
@@ -42,21 +43,6 @@ void stance_line_reader_attach(stance_line_reader *r, FILE *fp, const char *name
     reader_init(r, fp, false, name, max_line);
 }
 
-static int grow(char **buf, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 4096;
-    while (n < need)
-        n *= 2;
-    char *p = realloc(*buf, n);
-    if (!p)
-        return -1;
-    *buf = p;
-    *cap = n;
-    return 0;
-}
-
 int stance_line_reader_next(stance_line_reader *r, char **line, size_t *len, stance_error *err)
 {
     size_t n = 0;
@@ -69,7 +55,7 @@ int stance_line_reader_next(stance_line_reader *r, char **line, size_t *len, sta
             too_long = true;
             continue; /* drain the rest of the line so the next call resyncs */
         }
-        if (grow(&r->buf, &r->cap, n + 2) != 0)
+        if (stance_grow(&r->buf, &r->cap, n + 2, 1) != 0)
             return stance_fail(err, r->name, r->lineno + 1, "out of memory");
         r->buf[n++] = (char)c;
     }
@@ -83,7 +69,7 @@ int stance_line_reader_next(stance_line_reader *r, char **line, size_t *len, sta
                            r->max_line);
     if (n > 0 && r->buf[n - 1] == '\r')
         n--;
-    if (grow(&r->buf, &r->cap, n + 1) != 0)
+    if (stance_grow(&r->buf, &r->cap, n + 1, 1) != 0)
         return stance_fail(err, r->name, r->lineno, "out of memory");
     r->buf[n] = '\0';
     if (memchr(r->buf, '\0', n))
@@ -127,13 +113,9 @@ int stance_list_dir(const char *path, bool (*keep)(const char *name), char ***ou
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.' || (keep && !keep(e->d_name)))
             continue; /* ., .. and hidden files */
-        if (count == cap) {
-            char **p = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof *p);
-            if (!p) {
-                rc = stance_fail(err, path, 0, "out of memory");
-                break;
-            }
-            names = p;
+        if (stance_grow(&names, &cap, count + 1, sizeof *names) != 0) {
+            rc = stance_fail(err, path, 0, "out of memory");
+            break;
         }
         size_t len = strlen(path) + strlen(e->d_name) + 2;
         if (!(names[count] = malloc(len))) {
@@ -177,7 +159,7 @@ int stance_read_file(const char *path, size_t max_bytes, bool check_text,
     size_t cap = 0, n = 0;
     int rc = 0;
     for (;;) {
-        if (grow(&buf, &cap, n + 65536 + 1) != 0) {
+        if (stance_grow(&buf, &cap, n + 65536 + 1, 1) != 0) {
             rc = stance_fail(err, name, 0, "out of memory");
             break;
         }

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/grow.h"
+
 uint64_t stance_hash64(const void *data, size_t len)
 {
     /* FNV-1a, then a final avalanche so that low bits are usable as a slot. */
@@ -76,18 +78,12 @@ void *stance_strmap_upsert(stance_strmap *m, const char *key)
         return stance_strmap_get(m, key);
     if ((m->count + 1) * 4 > m->slots * 3 && rehash(m, m->slots ? m->slots * 2 : 16) != 0)
         return NULL;
-    if (m->count == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 8;
-        char **keys = realloc(m->keys, cap * sizeof *keys);
-        if (!keys)
-            return NULL;
-        m->keys = keys;
-        unsigned char *values = realloc(m->values, cap * m->value_size);
-        if (!values)
-            return NULL;
-        m->values = values;
-        m->cap = cap;
-    }
+    /* keys and values grow alike; if the second fails, cap stays the first's old one */
+    size_t keys_cap = m->cap, values_cap = m->cap;
+    if (stance_grow(&m->keys, &keys_cap, m->count + 1, sizeof *m->keys) != 0 ||
+        stance_grow(&m->values, &values_cap, m->count + 1, m->value_size) != 0)
+        return NULL;
+    m->cap = values_cap;
     char *copy = malloc(len + 1);
     if (!copy)
         return NULL;

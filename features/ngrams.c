@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/grow.h"
+
 #define FNV_OFFSET 14695981039346656037ULL
 
 /* FNV-1a is sequential, so an n-gram's hash continues its prefix's hash. */
@@ -22,17 +24,7 @@ uint64_t feature_hash(const char *s, size_t len)
 
 static int reserve(ngram_buffer *b, size_t need)
 {
-    if (need <= b->cap)
-        return 0;
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < need)
-        cap *= 2;
-    char *p = realloc(b->buf, cap);
-    if (!p)
-        return -1;
-    b->buf = p;
-    b->cap = cap;
-    return 0;
+    return stance_grow(&b->buf, &b->cap, need, 1);
 }
 
 void ngram_buffer_free(ngram_buffer *b)
@@ -46,17 +38,7 @@ void ngram_buffer_free(ngram_buffer *b)
 
 static size_t *reserve_idx(ngram_buffer *b, size_t need)
 {
-    if (need > b->idx_cap) {
-        size_t cap = b->idx_cap ? b->idx_cap : 256;
-        while (cap < need)
-            cap *= 2;
-        size_t *p = realloc(b->idx, cap * sizeof *p);
-        if (!p)
-            return NULL;
-        b->idx = p;
-        b->idx_cap = cap;
-    }
-    return b->idx;
+    return stance_grow(&b->idx, &b->idx_cap, need, sizeof *b->idx) == 0 ? b->idx : NULL;
 }
 
 static bool used_in_words(const token_list *t, size_t i, const stance_feature_config *cfg)

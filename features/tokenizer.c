@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "common/error.h"
+#include "common/grow.h"
 
 void token_list_init(token_list *t)
 {
@@ -96,17 +97,7 @@ static bool is_hyphen(utf8proc_int32_t cp)
 
 static int reserve_text(token_list *t, size_t more)
 {
-    if (t->text_len + more <= t->text_cap)
-        return 0;
-    size_t cap = t->text_cap ? t->text_cap : 1024;
-    while (cap < t->text_len + more)
-        cap *= 2;
-    char *p = realloc(t->text, cap);
-    if (!p)
-        return -1;
-    t->text = p;
-    t->text_cap = cap;
-    return 0;
+    return stance_grow(&t->text, &t->text_cap, t->text_len + more, 1);
 }
 
 /* Append the lower-cased code point; apostrophes and hyphens are normalised. */
@@ -130,14 +121,8 @@ static int put_cp(token_list *t, utf8proc_int32_t cp)
 
 static int begin_token(token_list *t, size_t src, token_kind kind)
 {
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        token *p = realloc(t->tokens, cap * sizeof *p);
-        if (!p)
-            return -1;
-        t->tokens = p;
-        t->cap = cap;
-    }
+    if (stance_grow(&t->tokens, &t->cap, t->n + 1, sizeof *t->tokens) != 0)
+        return -1;
     t->tokens[t->n] = (token){.start = t->text_len, .src_offset = src, .kind = kind};
     return 0;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "common/error.h"
+#include "common/grow.h"
 #include "features/ngrams.h"
 #include "features/tokenizer.h"
 
@@ -192,15 +193,9 @@ static void fit_feature(void *ctx, uint64_t hash, const char *name, size_t len)
         return;
     }
     if (*slot < 0) {
-        if (s->n == s->cap) {
-            size_t cap = s->cap ? s->cap * 2 : 4096;
-            candidate *p = realloc(s->c, cap * sizeof *p);
-            if (!p) {
-                s->failed = true;
-                return;
-            }
-            s->c = p;
-            s->cap = cap;
+        if (stance_grow(&s->c, &s->cap, s->n + 1, sizeof *s->c) != 0) {
+            s->failed = true;
+            return;
         }
         char *copy = malloc(len + 1);
         if (!copy) {
@@ -407,15 +402,9 @@ static void collect(void *ctx, uint64_t hash, const char *name, size_t len)
             return; /* not in the vocabulary */
         col = *slot;
     }
-    if (w->n == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 256;
-        int32_t *p = realloc(w->cols, cap * sizeof *p);
-        if (!p) {
-            w->failed = true;
-            return;
-        }
-        w->cols = p;
-        w->cap = cap;
+    if (stance_grow(&w->cols, &w->cap, w->n + 1, sizeof *w->cols) != 0) {
+        w->failed = true;
+        return;
     }
     w->cols[w->n++] = col;
 }
@@ -434,13 +423,8 @@ static int sort_columns(int32_t *a, size_t n, int32_t **tmp, size_t *tmp_cap)
         }
         return 0;
     }
-    if (*tmp_cap < n) {
-        int32_t *p = realloc(*tmp, n * sizeof *p);
-        if (!p)
-            return -1;
-        *tmp = p;
-        *tmp_cap = n;
-    }
+    if (stance_grow(tmp, tmp_cap, n, sizeof **tmp) != 0)
+        return -1;
     int32_t *src = a, *dst = *tmp;
     for (int shift = 0; shift < 32; shift += 8) {
         size_t count[257] = {0};
@@ -495,13 +479,8 @@ int stance_vectorizer_transform(const stance_vectorizer *v, const char *text, si
     size_t unique = 0;
     for (size_t i = 0; i < w->n; i++)
         unique += i == 0 || w->cols[i] != w->cols[i - 1];
-    if (unique + 1 > out->cap) {
-        struct svm_node *p = realloc(out->nodes, (unique + 1) * sizeof *p);
-        if (!p)
-            return stance_fail(err, NULL, 0, "out of memory");
-        out->nodes = p;
-        out->cap = unique + 1;
-    }
+    if (stance_grow(&out->nodes, &out->cap, unique + 1, sizeof *out->nodes) != 0)
+        return stance_fail(err, NULL, 0, "out of memory");
     double norm = 0;
     for (size_t i = 0; i < w->n;) {
         size_t j = i;

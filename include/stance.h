@@ -72,7 +72,9 @@ void stance_signal_graceful(bool on);
 /* Set by the signal handler; long loops check it to stop early and report. */
 extern volatile int stance_interrupted;
 
-/* True when date starts with a valid ISO 8601 calendar day (YYYY-MM-DD). */
+/* True when date is an ISO 8601 calendar day (YYYY-MM-DD), optionally with a
+ * time of day ("T" or a space, hh:mm[:ss[.fraction]], then Z or an offset
+ * such as +02:00), and nothing more. */
 bool stance_date_valid(const char *date);
 
 /* Data built into the program at build time: the default models

@@ -7,11 +7,12 @@
 #include <cjson/cJSON.h>
 
 #include "common/error.h"
+#include "common/grow.h"
 #include "common/io.h"
 
 typedef struct corpus_builder {
     stance_corpus *c;
-    size_t cap;
+    size_t texts_cap, lens_cap, ids_cap, labels_cap, lines_cap, names_cap;
     const stance_corpus_options *opt;
 } corpus_builder;
 
@@ -54,11 +55,9 @@ static int label_index(corpus_builder *b, const char *name, long line, stance_er
         return stance_fail(err, c->path, line, "unknown label '%s'", name);
     if (!*name)
         return stance_fail(err, c->path, line, "empty label");
-    char **names = realloc(c->label_names, (c->n_labels + 1) * sizeof *names);
-    if (!names)
+    if (stance_grow(&c->label_names, &b->names_cap, c->n_labels + 1, sizeof *c->label_names) != 0)
         return stance_fail(err, c->path, line, "out of memory");
-    c->label_names = names;
-    if (!(names[c->n_labels] = strdup(name)))
+    if (!(c->label_names[c->n_labels] = strdup(name)))
         return stance_fail(err, c->path, line, "out of memory");
     return (int)c->n_labels++;
 }
@@ -72,27 +71,13 @@ static int add_record(corpus_builder *b, const char *text, size_t len, const cha
     int li = label_index(b, label, line, err);
     if (li < 0)
         return -1;
-    if (c->n == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 256;
-        char **texts = realloc(c->texts, cap * sizeof *texts);
-        if (texts)
-            c->texts = texts;
-        size_t *lens = realloc(c->text_lens, cap * sizeof *lens);
-        if (lens)
-            c->text_lens = lens;
-        char **ids = realloc(c->ids, cap * sizeof *ids);
-        if (ids)
-            c->ids = ids;
-        int *labels = realloc(c->labels, cap * sizeof *labels);
-        if (labels)
-            c->labels = labels;
-        long *lines = realloc(c->lines, cap * sizeof *lines);
-        if (lines)
-            c->lines = lines;
-        if (!texts || !lens || !ids || !labels || !lines)
-            return stance_fail(err, c->path, line, "out of memory");
-        b->cap = cap;
-    }
+    size_t need = c->n + 1;
+    if (stance_grow(&c->texts, &b->texts_cap, need, sizeof *c->texts) != 0 ||
+        stance_grow(&c->text_lens, &b->lens_cap, need, sizeof *c->text_lens) != 0 ||
+        stance_grow(&c->ids, &b->ids_cap, need, sizeof *c->ids) != 0 ||
+        stance_grow(&c->labels, &b->labels_cap, need, sizeof *c->labels) != 0 ||
+        stance_grow(&c->lines, &b->lines_cap, need, sizeof *c->lines) != 0)
+        return stance_fail(err, c->path, line, "out of memory");
     char *copy = malloc(len + 1);
     char *id_copy = id ? strdup(id) : NULL;
     if (!copy || (id && !id_copy)) {
@@ -115,7 +100,7 @@ static int add_record(corpus_builder *b, const char *text, size_t len, const cha
 
 typedef struct label_map {
     char **ids, **names;
-    size_t n;
+    size_t n, ids_cap, names_cap;
 } label_map;
 
 static void label_map_free(label_map *m)
@@ -147,13 +132,8 @@ static int label_map_read(const char *path, label_map *m, stance_error *err)
             rc = stance_fail(err, r.name, r.lineno, "expected 'ID NAME'");
             break;
         }
-        char **ids = realloc(m->ids, (m->n + 1) * sizeof *ids);
-        char **names = ids ? realloc(m->names, (m->n + 1) * sizeof *names) : NULL;
-        if (ids)
-            m->ids = ids;
-        if (names)
-            m->names = names;
-        if (!ids || !names) {
+        if (stance_grow(&m->ids, &m->ids_cap, m->n + 1, sizeof *m->ids) != 0 ||
+            stance_grow(&m->names, &m->names_cap, m->n + 1, sizeof *m->names) != 0) {
             rc = stance_fail(err, r.name, r.lineno, "out of memory");
             break;
         }
@@ -254,14 +234,8 @@ typedef struct fields {
 
 static int fields_push_char(fields *f, char ch)
 {
-    if (f->len + 2 > f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 1024;
-        char *p = realloc(f->buf, cap);
-        if (!p)
-            return -1;
-        f->buf = p;
-        f->cap = cap;
-    }
+    if (stance_grow(&f->buf, &f->cap, f->len + 2, 1) != 0)
+        return -1;
     f->buf[f->len++] = ch;
     return 0;
 }
@@ -270,14 +244,8 @@ static int fields_start(fields *f)
 {
     if (f->n > 0 && fields_push_char(f, '\0') != 0) /* end the previous field */
         return -1;
-    if (f->n == f->ncap) {
-        size_t cap = f->ncap ? f->ncap * 2 : 16;
-        size_t *p = realloc(f->starts, cap * sizeof *p);
-        if (!p)
-            return -1;
-        f->starts = p;
-        f->ncap = cap;
-    }
+    if (stance_grow(&f->starts, &f->ncap, f->n + 1, sizeof *f->starts) != 0)
+        return -1;
     f->starts[f->n++] = f->len;
     return 0;
 }
@@ -478,7 +446,7 @@ int stance_corpus_read(const char *path, const stance_corpus_options *opt, stanc
     out->path = strdup(strcmp(path, "-") == 0 ? "<stdin>" : path);
     if (!out->path)
         return stance_fail(err, path, 0, "out of memory");
-    corpus_builder b = {.c = out, .cap = 0, .opt = opt};
+    corpus_builder b = {.c = out, .opt = opt};
 
     const char *format = guess_format(path, opt);
     if (strcmp(format, "lines") == 0 && !opt->labels_path) {
@@ -492,14 +460,11 @@ int stance_corpus_read(const char *path, const stance_corpus_options *opt, stanc
     }
     /* A fixed label set gives fixed label indices, whatever order the data is in. */
     for (size_t i = 0; i < opt->n_allowed_labels; i++) {
-        char **names = realloc(out->label_names, (i + 1) * sizeof *names);
-        if (!names || !(names[i] = strdup(opt->allowed_labels[i]))) {
-            if (names)
-                out->label_names = names;
+        if (stance_grow(&out->label_names, &b.names_cap, i + 1, sizeof *out->label_names) != 0 ||
+            !(out->label_names[i] = strdup(opt->allowed_labels[i]))) {
             stance_corpus_free(out);
             return stance_fail(err, path, 0, "out of memory");
         }
-        out->label_names = names;
         out->n_labels = i + 1;
     }
 

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "common/error.h"
+#include "common/grow.h"
 #include "common/io.h"
 #include "common/strmap.h"
 #include "common/utf8.h"
@@ -90,14 +91,8 @@ static int link_key(stance_gazetteer *g, stance_strmap *map, const char *key, si
         return 0; /* lines are checked before: nothing sensible to index */
     memcpy(buf, key, len);
     buf[len] = '\0';
-    if (g->n_links == g->links_cap) {
-        size_t cap = g->links_cap ? g->links_cap * 2 : 256;
-        surface_link *p = realloc(g->links, cap * sizeof *p);
-        if (!p)
-            return -1;
-        g->links = p;
-        g->links_cap = cap;
-    }
+    if (stance_grow(&g->links, &g->links_cap, g->n_links + 1, sizeof *g->links) != 0)
+        return -1;
     size_t *head = stance_strmap_upsert(map, buf);
     if (!head)
         return -1;
@@ -383,13 +378,9 @@ int stance_gazetteer_add_text(stance_gazetteer *g, const char *name, const char 
             line[--l] = '\0';
         if (l == 0 || line[0] == '#')
             continue;
-        if (n == cap) {
-            staged *p = realloc(st, (cap = cap ? cap * 2 : 64) * sizeof *p);
-            if (!p) {
-                rc = stance_fail(err, name, lineno, "out of memory");
-                break;
-            }
-            st = p;
+        if (stance_grow(&st, &cap, n + 1, sizeof *st) != 0) {
+            rc = stance_fail(err, name, lineno, "out of memory");
+            break;
         }
         if (parse_line(line, name, lineno, &st[n], err) != 0) {
             free((char *)st[n].actor.name);
@@ -407,13 +398,9 @@ int stance_gazetteer_add_text(stance_gazetteer *g, const char *name, const char 
     }
     /* all lines are good: add them */
     for (size_t i = 0; i < n && rc == 0; i++) {
-        if (g->n == g->cap) {
-            stance_actor *p = realloc(g->actors, (g->cap = g->cap ? g->cap * 2 : 256) * sizeof *p);
-            if (!p) {
-                rc = stance_fail(err, name, 0, "out of memory");
-                break;
-            }
-            g->actors = p;
+        if (stance_grow(&g->actors, &g->cap, g->n + 1, sizeof *g->actors) != 0) {
+            rc = stance_fail(err, name, 0, "out of memory");
+            break;
         }
         size_t id = g->n;
         g->actors[g->n++] = st[i].actor;

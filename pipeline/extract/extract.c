@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/date.h"
 #include "common/error.h"
+#include "common/grow.h"
 #include "pipeline/extract/extract_internal.h"
 
 const char *stance_statement_kind_name(stance_statement_kind kind)
@@ -50,29 +52,13 @@ void stance_extractor_free(stance_extractor *x)
     free(x);
 }
 
-/* YYYY-MM-DD... as YYYYMMDD, 0 when absent or malformed. */
-static int article_date(const char *date)
-{
-    if (!date || !stance_date_valid(date))
-        return 0;
-    return atoi(date) * 10000 + atoi(date + 5) * 100 + atoi(date + 8);
-}
-
 /* The sentence and word flags of every token. Sentence spans are trimmed, so a token in
  * the white space between two belongs to the later one. */
 static int map_sentences(stance_extractor *x)
 {
-    if (x->toks.n > x->tok_sentence_cap) {
-        size_t *p = realloc(x->tok_sentence, x->toks.n * sizeof *p);
-        if (!p)
-            return -1;
-        x->tok_sentence = p;
-        unsigned *f = realloc(x->tok_flags, x->toks.n * sizeof *f);
-        if (!f)
-            return -1;
-        x->tok_flags = f;
-        x->tok_sentence_cap = x->toks.n;
-    }
+    if (stance_grow(&x->tok_sentence, &x->tok_sentence_cap, x->toks.n, sizeof *x->tok_sentence) != 0 ||
+        stance_grow(&x->tok_flags, &x->tok_flags_cap, x->toks.n, sizeof *x->tok_flags) != 0)
+        return -1;
     size_t s = 0;
     for (size_t k = 0; k < x->toks.n; k++) {
         x->tok_flags[k] = xlex_word(x->text, &x->toks.v[k]);
@@ -118,24 +104,12 @@ static int count_characters(stance_extractor *x, const char *text)
     return 0;
 }
 
-static int grow_out(stance_extractor *x, size_t n)
-{
-    if (n <= x->out_cap)
-        return 0;
-    stance_statement *p = realloc(x->out, n * sizeof *p);
-    if (!p)
-        return -1;
-    x->out = p;
-    x->out_cap = n;
-    return 0;
-}
-
 long stance_extract(stance_extractor *x, const stance_article *a, const stance_statement **out,
                     stance_error *err)
 {
     *out = NULL;
     x->text = a->text;
-    x->date = article_date(a->date);
+    x->date = stance_date_yyyymmdd(a->date);
     x->arena.len = 0;
     x->n_memory = 0;
     x->n_out = 0;
@@ -148,7 +122,7 @@ long stance_extract(stance_extractor *x, const stance_article *a, const stance_s
     x->n_sentences = (size_t)n_sent;
     if (x->toks.n == 0 || x->n_sentences == 0)
         return 0;
-    if (map_sentences(x) != 0 || x_attribute(x) != 0 || grow_out(x, x->n_raws) != 0)
+    if (map_sentences(x) != 0 || x_attribute(x) != 0 || stance_grow(&x->out, &x->out_cap, x->n_raws, sizeof *x->out) != 0)
         goto oom;
 
     /* resolve in text order; people named in a sentence count from the next */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/grow.h"
 #include "pipeline/extract/extract_internal.h"
 
 #define NONE SIZE_MAX
@@ -178,14 +179,8 @@ static xrange np_after(const stance_extractor *x, size_t start, size_t hi)
 
 static int add_candidate(stance_extractor *x, xcandidate c)
 {
-    if (x->n_cands == x->cands_cap) {
-        size_t cap = x->cands_cap ? x->cands_cap * 2 : 64;
-        xcandidate *p = realloc(x->cands, cap * sizeof *p);
-        if (!p)
-            return -1;
-        x->cands = p;
-        x->cands_cap = cap;
-    }
+    if (stance_grow(&x->cands, &x->cands_cap, x->n_cands + 1, sizeof *x->cands) != 0)
+        return -1;
     x->cands[x->n_cands++] = c;
     return 0;
 }
@@ -369,14 +364,8 @@ static void accept_candidates(stance_extractor *x, size_t first, size_t last, si
 
 static int add_one_raw(stance_extractor *x, xraw r)
 {
-    if (x->n_raws == x->raws_cap) {
-        size_t cap = x->raws_cap ? x->raws_cap * 2 : 64;
-        xraw *p = realloc(x->raws, cap * sizeof *p);
-        if (!p)
-            return -1;
-        x->raws = p;
-        x->raws_cap = cap;
-    }
+    if (stance_grow(&x->raws, &x->raws_cap, x->n_raws + 1, sizeof *x->raws) != 0)
+        return -1;
     x->raws[x->n_raws++] = r;
     return 0;
 }
@@ -711,14 +700,9 @@ int x_attribute(stance_extractor *x)
         sent_first[s] = k;
     }
     sent_first[n_sent] = x->toks.n;
-    if (n_sent + 1 > x->sent_cands_cap) {
-        size_t *p = realloc(x->sent_cands, (n_sent + 1) * sizeof *p);
-        if (!p) {
-            free(sent_first);
-            return -1;
-        }
-        x->sent_cands = p;
-        x->sent_cands_cap = n_sent + 1;
+    if (stance_grow(&x->sent_cands, &x->sent_cands_cap, n_sent + 1, sizeof *x->sent_cands) != 0) {
+        free(sent_first);
+        return -1;
     }
     int rc = 0;
     for (size_t s = 0; s < n_sent && rc == 0; s++) {

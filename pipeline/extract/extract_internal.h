@@ -67,7 +67,7 @@ struct stance_extractor {
     xquote_list quotes;
     size_t *tok_sentence;  /* sentence of each token */
     unsigned *tok_flags;   /* xlex_word of each token, looked up once */
-    size_t tok_sentence_cap;
+    size_t tok_sentence_cap, tok_flags_cap;
     stance_span *sentences; /* bytes */
     size_t n_sentences;
     xcandidate *cands;     /* in sentence order, then verb order */

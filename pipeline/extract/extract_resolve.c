@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/grow.h"
 #include "pipeline/extract/extract_internal.h"
 
 #define MAX_WORDS 8
@@ -19,16 +20,8 @@ static const xtok *tok(const stance_extractor *x, size_t k)
 
 size_t xarena_add(xarena *a, const char *s, size_t n)
 {
-    if (a->len + n + 1 > a->cap) {
-        size_t cap = a->cap ? a->cap : 1024;
-        while (cap < a->len + n + 1)
-            cap *= 2;
-        char *p = realloc(a->buf, cap);
-        if (!p)
-            return 0;
-        a->buf = p;
-        a->cap = cap;
-    }
+    if (stance_grow(&a->buf, &a->cap, a->len + n + 1, 1) != 0)
+        return 0;
     size_t at = a->len;
     memcpy(a->buf + at, s, n);
     a->buf[at + n] = '\0';

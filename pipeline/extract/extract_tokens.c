@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <utf8proc.h>
 
+#include "common/grow.h"
 #include "common/utf8.h"
 
 enum cclass { C_SPACE, C_NEWLINE, C_WORD, C_APOS, C_QUOTE, C_DASH, C_PUNCT };
@@ -68,14 +69,8 @@ static cinfo classify(const char *text, size_t len, size_t i)
 
 static int push(xtok_list *l, xtok t)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        xtok *p = realloc(l->v, cap * sizeof *p);
-        if (!p)
-            return -1;
-        l->v = p;
-        l->cap = cap;
-    }
+    if (stance_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v) != 0)
+        return -1;
     l->v[l->n++] = t;
     return 0;
 }
@@ -212,14 +207,8 @@ bool xtok_punct(const char *text, const xtok *t, char c)
 
 static int add_quote(xquote_list *q, xquote x)
 {
-    if (q->n == q->cap) {
-        size_t cap = q->cap ? q->cap * 2 : 32;
-        xquote *p = realloc(q->v, cap * sizeof *p);
-        if (!p)
-            return -1;
-        q->v = p;
-        q->cap = cap;
-    }
+    if (stance_grow(&q->v, &q->cap, q->n + 1, sizeof *q->v) != 0)
+        return -1;
     q->v[q->n++] = x;
     return 0;
 }

@@ -8,6 +8,7 @@
 #include <cjson/cJSON.h>
 
 #include "common/error.h"
+#include "common/grow.h"
 #include "common/io.h"
 #include "common/utf8.h"
 
@@ -37,14 +38,8 @@ void stance_article_free(stance_article *a)
 
 static int add_file(stance_article_reader *r, const char *path)
 {
-    if (r->n_files == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 16;
-        char **p = realloc(r->files, cap * sizeof *p);
-        if (!p)
-            return -1;
-        r->files = p;
-        r->cap = cap;
-    }
+    if (stance_grow(&r->files, &r->cap, r->n_files + 1, sizeof *r->files) != 0)
+        return -1;
     if (!(r->files[r->n_files] = strdup(path)))
         return -1;
     r->n_files++;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/grow.h"
 #include "stance.h"
 
 static const char *const abbreviations[] = {
@@ -70,14 +71,8 @@ static int push(stance_span **out, size_t *n, size_t *cap, const char *t, size_t
         end--;
     if (start >= end)
         return 0;
-    if (*n == *cap) {
-        size_t c = *cap ? *cap * 2 : 16;
-        stance_span *p = realloc(*out, c * sizeof *p);
-        if (!p)
-            return -1;
-        *out = p;
-        *cap = c;
-    }
+    if (stance_grow(out, cap, *n + 1, sizeof **out) != 0)
+        return -1;
     (*out)[(*n)++] = (stance_span){start, end};
     return 0;
 }

@@ -6,6 +6,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "common/date.h"
 #include "common/error.h"
 #include "common/io.h"
 #include "pipeline/report/report.h"
@@ -101,42 +102,10 @@ int report_sentiment_index(const char *label)
 
 /* ---- dates and periods ------------------------------------------------ */
 
-static long days_from_civil(int y, int m, int d)
-{
-    /* days since 1970-01-01 in the proleptic Gregorian calendar */
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-/* Years are 4 digits, so every key fits in 16 bytes. */
-static bool parse_day(const char *date, int *y, int *m, int *d)
-{
-    char tail;
-    if (strlen(date) < 10 || sscanf(date, "%4d-%2d-%2d%c", y, m, d, &tail) < 3)
-        return false;
-    if (date[4] != '-' || date[7] != '-' || (date[10] && date[10] != 'T' && date[10] != ' '))
-        return false;
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (*y < 1 || *m < 1 || *m > 12 || *d < 1 || *d > mdays[*m - 1])
-        return false;
-    bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
-    return !(*m == 2 && *d == 29 && !leap);
-}
-
-bool stance_date_valid(const char *date)
-{
-    int y, m, d;
-    return date && parse_day(date, &y, &m, &d);
-}
-
 int report_period_key(const char *date, stance_report_period by, char out[16])
 {
     int y, m, d;
-    if (!parse_day(date, &y, &m, &d))
+    if (!stance_date_parse(date, &y, &m, &d))
         return -1;
     switch (by) {
     case STANCE_PERIOD_MONTH:
@@ -144,15 +113,15 @@ int report_period_key(const char *date, stance_report_period by, char out[16])
         break;
     case STANCE_PERIOD_WEEK: {
         /* ISO 8601: the week with the year's first Thursday is week 1 */
-        long days = days_from_civil(y, m, d);
+        long days = stance_days_from_civil(y, m, d);
         int wday = (int)(((days % 7) + 7 + 3) % 7); /* Monday 0; 1970-01-01 was a Thursday */
         long thursday = days - wday + 3;
         int ty = y;
-        if (thursday < days_from_civil(y, 1, 1))
+        if (thursday < stance_days_from_civil(y, 1, 1))
             ty = y - 1;
-        else if (thursday >= days_from_civil(y + 1, 1, 1))
+        else if (thursday >= stance_days_from_civil(y + 1, 1, 1))
             ty = y + 1;
-        int week = (int)((thursday - days_from_civil(ty, 1, 1)) / 7 + 1);
+        int week = (int)((thursday - stance_days_from_civil(ty, 1, 1)) / 7 + 1);
         snprintf(out, 16, "%04u-W%02u", (unsigned)ty % 10000u, (unsigned)week % 100u);
         break;
     }
