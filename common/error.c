@@ -1,4 +1,5 @@
-#include "common/error.h"
+/* Errors that name the file and line they are about. */
+#include "stance.h"
 
 #include <errno.h>
 #include <stdarg.h>

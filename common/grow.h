@@ -4,8 +4,9 @@
 #ifndef STANCE_COMMON_GROW_H
 #define STANCE_COMMON_GROW_H
 
-#include <stdarg.h>
 #include <stddef.h>
+
+#include "stance.h"
 
 /* Make room for at least need elements of elem_size bytes in an array:
  * array is the address of the array's pointer (&v->items, of any element
@@ -14,19 +15,5 @@
  * 0, or -1 when out of memory or on overflow (the array is left as it was). */
 int stance_grow(void *array, size_t *cap, size_t need, size_t elem_size);
 
-/* A growable byte string, always NUL-terminated once something is in it. */
-typedef struct stance_buf {
-    char *data;
-    size_t len, cap;
-} stance_buf;
-
-/* Append n bytes of s; 0 or -1 (out of memory: the buffer keeps what it had). */
-int stance_buf_append(stance_buf *b, const char *s, size_t n);
-int stance_buf_puts(stance_buf *b, const char *s);
-int stance_buf_putc(stance_buf *b, char c);
-int stance_buf_printf(stance_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Empty it, keeping the storage. */
-void stance_buf_clear(stance_buf *b);
-void stance_buf_free(stance_buf *b);
-
+/* The byte buffer stance_buf, built on stance_grow, is public: stance.h. */
 #endif

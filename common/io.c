@@ -8,7 +8,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "common/error.h"
 #include "common/grow.h"
 #include "common/utf8.h"
 

@@ -6,7 +6,6 @@
 
 #include <utf8proc.h>
 
-#include "common/error.h"
 #include "common/grow.h"
 
 void token_list_init(token_list *t)

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/error.h"
 #include "common/grow.h"
 #include "features/ngrams.h"
 #include "features/tokenizer.h"

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/error.h"
 #include "features/ngrams.h"
 #include "features/vectorizer.h"
 

@@ -45,8 +45,39 @@ typedef struct stance_error {
 } stance_error;
 
 void stance_error_clear(stance_error *err);
+/* Fill err (when not NULL) and return -1, so callers can `return stance_fail(...)`;
+ * file NULL or "" and line 0 when there is none. */
+int stance_fail(stance_error *err, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Like stance_fail, with strerror(errno) appended. */
+int stance_fail_errno(stance_error *err, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* Prints `stance: FILE:LINE: message` (dropping what is unknown) and a newline. */
 void stance_error_print(const stance_error *err, FILE *to);
+
+/* The library never prints. What it has to say while it goes on (a bad
+ * record skipped, training progress) goes to a callback the caller sets in
+ * the options; NULL drops it. */
+typedef void (*stance_notice_fn)(void *ctx, const stance_error *notice);
+
+/* ======================================================================
+ * Byte strings that grow (common/grow.c): what writers append to
+ * ==================================================================== */
+
+/* Always NUL-terminated once something is in it; {0} is an empty buffer. */
+typedef struct stance_buf {
+    char *data;
+    size_t len, cap;
+} stance_buf;
+
+/* Append n bytes of s: 0, or -1 when out of memory (the buffer keeps what it had). */
+int stance_buf_append(stance_buf *b, const char *s, size_t n);
+int stance_buf_puts(stance_buf *b, const char *s);
+int stance_buf_putc(stance_buf *b, char c);
+int stance_buf_printf(stance_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Empty it, keeping the storage. */
+void stance_buf_clear(stance_buf *b);
+void stance_buf_free(stance_buf *b);
 
 /* Output files are written to a temporary file beside the target and renamed
  * into place on commit, so a reader never sees half a file. "-" (or NULL)
@@ -205,6 +236,14 @@ typedef enum stance_kernel {
     STANCE_KERNEL_RBF,
 } stance_kernel;
 
+/* Where training is, for a progress line. */
+typedef struct stance_train_progress {
+    double c, gamma;      /* the grid point being cross-validated (gamma 0: linear) */
+    size_t fold, folds;   /* the fold just started, from 1 */
+    bool done;            /* cross-validation is over: best_c was chosen */
+    double best_c, best_macro_f1;
+} stance_train_progress;
+
 typedef struct stance_train_options {
     stance_solver solver;
     stance_kernel kernel;
@@ -216,7 +255,9 @@ typedef struct stance_train_options {
     stance_class_weight class_weight;
     unsigned long seed;       /* folds and solver (default 1) */
     const char *date;         /* recorded in the model; NULL: SOURCE_DATE_EPOCH, else now */
-    bool progress;            /* progress lines on stderr */
+    /* told as each fold starts and when C is chosen (may be NULL) */
+    void (*progress)(void *ctx, const stance_train_progress *p);
+    void *progress_ctx;
 } stance_train_options;
 
 void stance_train_options_default(stance_train_options *opt);
@@ -241,6 +282,8 @@ stance_model *stance_model_load_buffer(const char *name, const unsigned char *da
 
 size_t stance_model_n_labels(const stance_model *m);
 const char *stance_model_label(const stance_model *m, size_t i);
+/* All label names, stance_model_n_labels of them, owned by the model. */
+const char *const *stance_model_labels(const stance_model *m);
 /* Index of a label name, or -1. */
 int stance_model_label_index(const stance_model *m, const char *name);
 
@@ -259,6 +302,37 @@ typedef struct stance_term {
  * label; returns how many were written (at most k). */
 size_t stance_model_explain(const stance_model *m, const stance_sparse *work, int label,
                             stance_term *terms, size_t k);
+
+/* --- Evaluation (models/evaluate.c): a model against a labeled corpus. */
+typedef struct stance_eval_options {
+    /* the classes the SemEval measure averages (NULL: every class but
+     * "neutral" and "none") */
+    const char *const *pos_classes;
+    size_t n_pos;
+    /* told of each record's prediction as it is made (may be NULL); -1
+     * (with err filled) stops the evaluation */
+    int (*prediction)(void *ctx, size_t record, int label, const double *probs,
+                      stance_error *err);
+    void *ctx;
+} stance_eval_options;
+
+typedef struct stance_evaluation {
+    size_t k;                  /* classes: the model's */
+    const char *const *names;  /* their names, owned by the model */
+    uint64_t *confusion;       /* k x k, [gold * k + predicted] */
+    uint64_t records;
+    double accuracy, macro_f1;
+    double semeval_f1;         /* mean F1 of the classes in averaged */
+    double *precision, *recall, *f1; /* per class */
+    bool *averaged;            /* classes in the SemEval measure */
+} stance_evaluation;
+
+/* Classify every record of the corpus (read with the model's labels as the
+ * allowed set) and fill *out (free it with stance_evaluation_free). A class
+ * named in pos_classes that the model lacks is an error. */
+int stance_evaluate(const stance_model *m, const stance_corpus *c, const stance_eval_options *opt,
+                    stance_evaluation *out, stance_error *err);
+void stance_evaluation_free(stance_evaluation *e);
 
 /* Precision, recall and F1 of class c from a k x k confusion matrix
  * conf[gold * k + predicted]; 0 where undefined, as scikit-learn reports. */
@@ -302,6 +376,52 @@ stance_article_reader *stance_article_reader_open(const char *const *paths, size
  * the next record, so a batch can skip it. */
 int stance_article_reader_next(stance_article_reader *r, stance_article *out, stance_error *err);
 void stance_article_reader_close(stance_article_reader *r);
+
+/* --- Batches of articles (pipeline/ingest/article_batch.c): read one at a
+ * time, processed on N threads, handed back in input order, with at most a
+ * few per thread in flight, so memory stays flat however many there are.
+ * Bad records are skipped and counted (or stop the batch when strict); an
+ * interrupt (stance_interrupted) stops it cleanly. */
+
+typedef struct stance_batch_item {
+    stance_article article;
+    int read_status;  /* 1: an article; -1: a bad record (err says why) */
+    int status;       /* what process returned: 0, or -1 (err) */
+    stance_error err;
+    stance_buf out;   /* what process rendered, for the sink */
+    size_t statements;
+} stance_batch_item;
+
+typedef struct stance_batch_totals {
+    size_t articles, statements, skipped;
+    double seconds;
+    bool interrupted;
+    char last[600]; /* where the last article came from: FILE or FILE:LINE */
+} stance_batch_totals;
+
+typedef struct stance_batch_options {
+    const char *const *paths; /* files, directories, "-" */
+    size_t n_paths;
+    size_t max_bytes;         /* per article; 0: the reader's default */
+    bool strict;              /* stop at the first bad record */
+    int jobs;                 /* worker threads */
+    /* Process one article on worker thread i, with worker_ctx[i]. */
+    int (*process)(void *worker_ctx, stance_batch_item *item);
+    void **worker_ctx;
+    /* Take a processed article, in input order, on the calling thread. */
+    int (*sink)(void *ctx, const stance_batch_item *item, stance_error *err);
+    void *sink_ctx;
+    stance_notice_fn skipped; /* told of each bad record skipped (may be NULL) */
+    void *skipped_ctx;
+    /* Told after each article sunk (may be NULL). */
+    void (*progress)(void *ctx, const stance_batch_totals *totals);
+    void *progress_ctx;
+} stance_batch_options;
+
+/* 0 when every record was read (bad ones skipped unless strict), -1 on an
+ * error (err) or an interrupt (totals->interrupted). */
+int stance_batch_run(const stance_batch_options *o, stance_batch_totals *totals,
+                     stance_error *err);
 
 /* --- The actor gazetteer (pipeline/actors/gazetteer.c; format in
  * training-data/gazetteer/FORMAT.md): countries, demonyms, metonyms, roles,
@@ -415,7 +535,7 @@ long stance_extract(stance_extractor *x, const stance_article *a, const stance_s
  * Scoring and reports (pipeline/)
  * ==================================================================== */
 
-/* --- Scoring (pipeline/score/score.c): extraction, then the stance (and
+/* --- Scoring (pipeline/score/): extraction, then the stance (and
  * sentiment) classifiers on each statement's text. One scorer per thread;
  * the gazetteer and models are shared, read-only, and must outlive it. */
 typedef struct stance_scorer stance_scorer;
@@ -425,18 +545,55 @@ stance_scorer *stance_scorer_new(const stance_gazetteer *g, const stance_model *
                                  const stance_model *sentiment, size_t top_terms,
                                  stance_error *err);
 void stance_scorer_free(stance_scorer *s);
-/* Score the statements of one article and append them to *buf as JSONL
- * (schema: pipeline/schemas/scored-statement.schema.json), growing it as
- * needed. Returns how many statements, or -1 (err). */
-long stance_score_article(stance_scorer *s, const stance_article *a, char **buf, size_t *len,
-                          size_t *cap, stance_error *err);
+
+/* A classifier's answer: the label chosen and every class's probability. */
+typedef struct stance_prediction {
+    int label;                /* index into names; -1: nothing predicted (no model) */
+    size_t n;                 /* classes */
+    const char *const *names; /* class names, the model's */
+    const double *p;          /* class probabilities, n of them */
+} stance_prediction;
+
+/* What scoring adds to a statement. */
+typedef struct stance_scored {
+    stance_prediction stance;
+    stance_prediction sentiment; /* label -1 without a sentiment model */
+    const stance_term *terms;    /* word terms behind the stance, strongest first */
+    size_t n_terms;
+} stance_scored;
+
+/* Extract and score the statements of one article: *statements and *scored
+ * are parallel arrays of the returned length, valid until the next call.
+ * Returns how many, or -1 (err). */
+long stance_score_article(stance_scorer *s, const stance_article *a,
+                          const stance_statement **statements, const stance_scored **scored,
+                          stance_error *err);
+
+/* --- Statement writers (pipeline/score/): records to text. */
+typedef enum stance_statement_format {
+    STANCE_STATEMENTS_JSONL, /* one object a line (schema:
+                                pipeline/schemas/scored-statement.schema.json) */
+    STANCE_STATEMENTS_CSV,   /* RFC 4180 with a header line; columns in README */
+    STANCE_STATEMENTS_TABLE, /* for people: one line a statement under its article */
+} stance_statement_format;
+
+/* What goes before the first article: the CSV header, naming the class
+ * columns of the scorer's models (scorer NULL: extraction only). */
+int stance_statements_begin(stance_buf *out, stance_statement_format format,
+                            const stance_scorer *scorer);
+/* Append the statements of one article; scored is NULL for extraction only.
+ * 0, or -1 when out of memory. */
+int stance_statements_write(stance_buf *out, stance_statement_format format,
+                            const stance_article *a, const stance_statement *statements,
+                            const stance_scored *scored, size_t n);
 
 /* --- Reports: scored statements aggregated by country (pipeline/report/).
- * Input is the JSONL that `stance score` writes (schema:
+ * Statements come in as records (stance_report_add_scored) or as the JSONL
+ * that `stance score` writes (schema:
  * pipeline/schemas/scored-statement.schema.json); a report is built by
  * streaming statements in, so memory grows with countries, actors and
- * periods, never with statements. Reports carry counts, so the JSON of
- * shards merges into the report of the whole. */
+ * periods, never with statements. Reports carry counts, so reports of parts
+ * (threads, shards of a corpus) merge into the report of the whole. */
 
 typedef enum stance_report_format {
     STANCE_REPORT_TABLE,
@@ -462,6 +619,8 @@ typedef struct stance_report_options {
     unsigned long min_count;      /* show only countries with at least this many statements */
     size_t top_actors;            /* actors listed per country in tables (default 3) */
     size_t max_compare;           /* countries compared pairwise, largest first (default 5) */
+    stance_notice_fn skipped;     /* told of each bad line skipped by stance_report_add_file */
+    void *skipped_ctx;
 } stance_report_options;
 
 void stance_report_options_default(stance_report_options *opt);
@@ -470,34 +629,25 @@ typedef struct stance_report stance_report;
 
 stance_report *stance_report_new(const stance_report_options *opt, stance_error *err);
 void stance_report_free(stance_report *r);
+/* Add the scored statements of one article (what stance_score_article
+ * returned). Statements outside the filters are counted as filtered, not
+ * added. The stance model's labels must be conciliatory, adversarial and
+ * neutral. */
+int stance_report_add_scored(stance_report *r, const stance_article *a,
+                             const stance_statement *statements, const stance_scored *scored,
+                             size_t n, stance_error *err);
 /* Add one scored statement given as a JSON object (one JSONL line); file and
- * line are for messages. Statements outside the filters are counted as
- * filtered, not added. */
+ * line are for messages. */
 int stance_report_add_json(stance_report *r, const char *json, size_t len, const char *file,
                            long line, stance_error *err);
-/* The fields of a scored statement that a report uses (NULL when absent). */
-typedef struct stance_report_entry {
-    const char *country, *actor, *target, *date;
-    const char *stance;    /* label, required */
-    const char *sentiment; /* label or NULL */
-} stance_report_entry;
-
-/* Add one statement given by its fields: what stance_report_add_json does
- * after parsing, for callers that have the fields already. */
-int stance_report_add_entry(stance_report *r, const stance_report_entry *e, const char *file,
-                            long line, stance_error *err);
-/* Read the report fields of one JSON statement; the strings live in *owner
- * until stance_report_entry_release(*owner). -1 when the line is not a
- * scored statement (release *owner all the same). */
-int stance_report_entry_from_json(const char *json, size_t len, stance_report_entry *e,
-                                  void **owner);
-void stance_report_entry_release(void *owner);
-
 /* Stream a JSONL file of scored statements ("-" for stdin). A bad line is an
- * error when strict; otherwise it is reported on stderr, counted in
- * *skipped, and reading goes on. */
+ * error when strict; otherwise it goes to the options' skipped callback, is
+ * counted in *skipped, and reading goes on. */
 int stance_report_add_file(stance_report *r, const char *path, bool strict, size_t *skipped,
                            stance_error *err);
+/* Add the counts of another report made with the same options (from, say,
+ * another thread); from is unchanged. */
+int stance_report_merge(stance_report *into, const stance_report *from, stance_error *err);
 /* Add the counts of a JSON report written by stance_report_write(..JSON..). */
 int stance_report_merge_file(stance_report *r, const char *path, stance_error *err);
 int stance_report_write(const stance_report *r, stance_report_format format, FILE *out,

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/error.h"
 
 static const char MAGIC[] = "STANCE-MODEL ";
 

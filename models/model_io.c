@@ -11,7 +11,6 @@
 
 #include <cjson/cJSON.h>
 
-#include "common/error.h"
 #include "common/io.h"
 #include "features/vectorizer.h"
 #include "models/container.h"

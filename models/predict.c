@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/error.h"
 #include "models/coupling.h"
 #include "models/model.h"
 
@@ -66,6 +65,11 @@ size_t stance_model_n_labels(const stance_model *m)
 const char *stance_model_label(const stance_model *m, size_t i)
 {
     return i < m->n_labels ? m->labels[i] : NULL;
+}
+
+const char *const *stance_model_labels(const stance_model *m)
+{
+    return (const char *const *)m->labels;
 }
 
 int stance_model_label_index(const stance_model *m, const char *name)

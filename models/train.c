@@ -11,7 +11,6 @@
 #include <libsvm/svm.h>
 #include <linear.h>
 
-#include "common/error.h"
 #include "features/vectorizer.h"
 #include "models/container.h"
 #include "models/coupling.h"
@@ -418,8 +417,8 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
         confusion_init(&conf, k);
         for (size_t f = 0; f < opt.folds; f++) {
             if (opt.progress)
-                fprintf(stderr, "\rstance: train: C=%g%s fold %zu/%zu   ", c,
-                        n_gamma > 1 ? " gamma" : "", f + 1, opt.folds);
+                opt.progress(opt.progress_ctx, &(stance_train_progress){
+                    .c = c, .gamma = gamma, .fold = f + 1, .folds = opt.folds});
             for (size_t i = 0; i < corpus->n; i++)
                 use[i] = (size_t)fold[i] != f;
             if (use_svm) {
@@ -468,8 +467,8 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
     double best_c = opt.c_grid[best / n_gamma];
     double best_gamma = use_svm ? opt.gamma_grid[best % n_gamma] : 0;
     if (opt.progress)
-        fprintf(stderr, "\rstance: train: best C=%g, cross-validated macro-F1 %.4f\n", best_c,
-                scores[best]);
+        opt.progress(opt.progress_ctx, &(stance_train_progress){
+            .done = true, .best_c = best_c, .best_macro_f1 = scores[best]});
 
     /* the final model on everything, calibrated on the held-out decisions */
     double *fv = malloc(corpus->n * sizeof *fv);

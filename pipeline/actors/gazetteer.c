@@ -6,7 +6,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "common/error.h"
 #include "common/grow.h"
 #include "common/io.h"
 #include "common/strmap.h"

@@ -1,7 +1,9 @@
+/* Messages, numbers and lists for the command files. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "pipeline/cli/cli.h"
@@ -58,19 +60,55 @@ bool cli_stderr_is_tty(void)
     return isatty(STDERR_FILENO) == 1;
 }
 
-size_t cli_copy_options(const struct option *from, struct option *out)
+int cli_append_list(const char *cmd, const char *opt, const char *arg, char ***list, size_t *n)
 {
-    size_t n = 0;
-    while (from[n].name) {
-        out[n] = from[n];
-        n++;
+    char *copy = strdup(arg), *save = NULL;
+    if (!copy)
+        return cli_usage_error(cmd, "out of memory");
+    int rc = STANCE_EXIT_OK;
+    for (char *tok = strtok_r(copy, ",", &save); tok && rc == 0; tok = strtok_r(NULL, ",", &save)) {
+        char **more = realloc(*list, (*n + 1) * sizeof *more);
+        if (more)
+            *list = more;
+        if (!more || !(more[*n] = strdup(tok)))
+            rc = cli_usage_error(cmd, "out of memory");
+        else
+            (*n)++;
     }
-    return n;
+    free(copy);
+    if (rc == 0 && *n == 0)
+        rc = cli_usage_error(cmd, "%s wants a value", opt);
+    return rc;
 }
 
-int cli_bad_option(const char *cmd, int c, const char *word)
+void cli_free_list(char **list, size_t n)
 {
-    if (c == ':')
-        return cli_usage_error(cmd, "option '%s' needs an argument", word);
-    return cli_usage_error(cmd, "unknown option '%s'", word);
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+}
+
+int cli_statement_format(const char *cmd, const char *arg, stance_statement_format *out)
+{
+    if (strcmp(arg, "jsonl") == 0 || strcmp(arg, "json") == 0)
+        *out = STANCE_STATEMENTS_JSONL;
+    else if (strcmp(arg, "csv") == 0)
+        *out = STANCE_STATEMENTS_CSV;
+    else if (strcmp(arg, "table") == 0)
+        *out = STANCE_STATEMENTS_TABLE;
+    else
+        return cli_usage_error(cmd, "unknown format '%s' (jsonl, csv, table)", arg);
+    return 0;
+}
+
+int cli_unhandled(const char *cmd, cli_opt id)
+{
+    return cli_usage_error(cmd, "internal error: option '--%s' has no handler",
+                           cli_option_of(id)->name);
+}
+
+void cli_print_notice(void *ctx, const stance_error *err)
+{
+    (void)ctx;
+    stance_error_print(err, stderr);
 }

@@ -4,7 +4,11 @@
 
 #include "pipeline/cli/cli.h"
 
-static const cli_command commands[] = {
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} commands[] = {
     {"train", cli_train, "train a stance or sentiment model on a labeled corpus"},
     {"eval", cli_eval, "evaluate a model on a labeled corpus"},
     {"extract", cli_extract, "find statements, speakers and countries in articles"},

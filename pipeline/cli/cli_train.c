@@ -1,150 +1,147 @@
-/* stance train: fit features and a linear SVM on a labeled corpus. */
-#include <getopt.h>
+/* stance train: fit features and an SVM on a labeled corpus. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "pipeline/cli/cli.h"
-#include "pipeline/cli/cli_feature_options.h"
+#include "pipeline/cli/cli_groups.h"
 
-static void help(void)
+static const cli_spec spec = {
+    .name = "train",
+    .usage = "[OPTION]... CORPUS -o MODEL",
+    .about = "Train a stance (or sentiment, or any other) classifier on a labeled corpus and\n"
+             "write it as one model file. The classifier is a linear SVM (LIBLINEAR,\n"
+             "one-vs-rest) or LIBSVM's C-SVC; C is chosen from a grid by stratified\n"
+             "cross-validation on macro-F1, and class probabilities are calibrated by Platt\n"
+             "scaling on the cross-validated decision values. The same corpus and options\n"
+             "give the same model, byte for byte, when the date is fixed (--date or\n"
+             "SOURCE_DATE_EPOCH).",
+    .sections = {{"Corpus", cli_group_corpus},
+                 {"Features", cli_group_features},
+                 {"Training", (const cli_opt[]){CLI_OPT_OUTPUT, CLI_OPT_SOLVER, CLI_OPT_KERNEL,
+                                                CLI_OPT_C, CLI_OPT_GAMMA, CLI_OPT_FOLDS,
+                                                CLI_OPT_CLASS_WEIGHT, CLI_OPT_SEED, CLI_OPT_DATE,
+                                                CLI_OPT_END}}},
+    .footer = "The model file (-o) is required. Progress goes to stderr when it is a terminal.\n"
+              "Exit status: 0 success, 1 bad input or I/O error, 2 usage error.\n",
+};
+
+typedef struct args {
+    stance_feature_config features;
+    stance_corpus_options corpus;
+    stance_train_options train;
+    double c_grid[32], gamma_grid[32];
+    const char *output;
+} args;
+
+/* --C and --gamma: up to 32 comma-separated values. */
+static int parse_grid(const char *name, const char *arg, double *into, size_t *count)
 {
-    fputs("Usage: stance train [OPTION]... CORPUS -o MODEL\n"
-          "Train a stance (or sentiment, or any other) classifier on a labeled corpus and\n"
-          "write it as one model file. The classifier is a linear SVM (LIBLINEAR,\n"
-          "one-vs-rest); C is chosen from a grid by stratified cross-validation on\n"
-          "macro-F1, and class probabilities are calibrated by Platt scaling on the\n"
-          "cross-validated decision values. The same corpus and options give the same\n"
-          "model, byte for byte, when the date is fixed (--date or SOURCE_DATE_EPOCH).\n\n",
-          stdout);
-    cli_feature_options_help(stdout);
-    fputs("Training:\n"
-          "  -o, --output MODEL      the model file to write (atomically); required\n"
-          "      --solver S          liblinear, libsvm, or auto (default: liblinear for a\n"
-          "                          linear kernel, libsvm for RBF)\n"
-          "      --kernel K          linear (default) or rbf (libsvm only)\n"
-          "      --C LIST            values of C to try, comma-separated\n"
-          "                          (default 0.03,0.1,0.3,1,3)\n"
-          "      --gamma LIST        RBF: values of gamma to try (default 0.1,0.3,1,3)\n"
-          "      --folds K           cross-validation folds (default 5)\n"
-          "      --class-weight W    balanced (default) or none\n"
-          "      --seed N            seed of the folds and the solver (default 1)\n"
-          "      --date DATE         the training date recorded in the model\n"
-          "  -h, --help              show this help and exit\n\n"
-          "Progress goes to stderr when it is a terminal.\n"
-          "Exit status: 0 success, 1 bad input or I/O error, 2 usage error.\n",
-          stdout);
+    char copy[1024];
+    if (strlen(arg) >= sizeof copy)
+        return cli_usage_error(spec.name, "%s: the list is too long", name);
+    strcpy(copy, arg);
+    *count = 0;
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        if (*count == 32)
+            return cli_usage_error(spec.name, "%s takes at most 32 values", name);
+        if (!cli_parse_double(spec.name, name, tok, 1e-6, 1e6, &into[*count]))
+            return STANCE_EXIT_USAGE;
+        (*count)++;
+    }
+    return *count ? 0 : cli_usage_error(spec.name, "%s wants at least one value", name);
+}
+
+static int parse_training(args *a, cli_opt id, const char *arg)
+{
+    stance_train_options *t = &a->train;
+    long v;
+    switch (id) {
+    case CLI_OPT_OUTPUT: a->output = arg; return 0;
+    case CLI_OPT_C:
+        t->c_grid = a->c_grid;
+        return parse_grid("--C", arg, a->c_grid, &t->n_c);
+    case CLI_OPT_GAMMA:
+        t->gamma_grid = a->gamma_grid;
+        return parse_grid("--gamma", arg, a->gamma_grid, &t->n_gamma);
+    case CLI_OPT_SOLVER:
+        if (strcmp(arg, "auto") == 0) t->solver = STANCE_SOLVER_AUTO;
+        else if (strcmp(arg, "liblinear") == 0) t->solver = STANCE_SOLVER_LIBLINEAR;
+        else if (strcmp(arg, "libsvm") == 0) t->solver = STANCE_SOLVER_LIBSVM;
+        else return cli_usage_error(spec.name, "--solver wants auto, liblinear or libsvm, not '%s'", arg);
+        return 0;
+    case CLI_OPT_KERNEL:
+        if (strcmp(arg, "linear") == 0) t->kernel = STANCE_KERNEL_LINEAR;
+        else if (strcmp(arg, "rbf") == 0) t->kernel = STANCE_KERNEL_RBF;
+        else return cli_usage_error(spec.name, "--kernel wants linear or rbf, not '%s'", arg);
+        return 0;
+    case CLI_OPT_FOLDS:
+        if (!cli_parse_int(spec.name, "--folds", arg, 2, 100, &v))
+            return STANCE_EXIT_USAGE;
+        t->folds = (size_t)v;
+        return 0;
+    case CLI_OPT_CLASS_WEIGHT:
+        if (strcmp(arg, "balanced") == 0) t->class_weight = STANCE_CLASS_WEIGHT_BALANCED;
+        else if (strcmp(arg, "none") == 0) t->class_weight = STANCE_CLASS_WEIGHT_NONE;
+        else return cli_usage_error(spec.name, "--class-weight wants balanced or none, not '%s'", arg);
+        return 0;
+    case CLI_OPT_SEED:
+        if (!cli_parse_int(spec.name, "--seed", arg, 0, 1L << 31, &v))
+            return STANCE_EXIT_USAGE;
+        t->seed = (unsigned long)v;
+        return 0;
+    case CLI_OPT_DATE: t->date = arg; return 0;
+    default: return cli_unhandled(spec.name, id);
+    }
+}
+
+static int handle(void *ctx, cli_opt id, const char *arg)
+{
+    args *a = ctx;
+    int rc = cli_corpus_parse(&a->corpus, spec.name, id, arg);
+    if (rc == CLI_NOT_MINE)
+        rc = cli_features_parse(&a->features, spec.name, id, arg);
+    return rc != CLI_NOT_MINE ? rc : parse_training(a, id, arg);
+}
+
+static void progress(void *ctx, const stance_train_progress *p)
+{
+    (void)ctx;
+    if (p->done)
+        fprintf(stderr, "\rstance: train: best C=%g, cross-validated macro-F1 %.4f\n", p->best_c,
+                p->best_macro_f1);
+    else if (p->gamma > 0)
+        fprintf(stderr, "\rstance: train: C=%g gamma=%g fold %zu/%zu   ", p->c, p->gamma, p->fold,
+                p->folds);
+    else
+        fprintf(stderr, "\rstance: train: C=%g fold %zu/%zu   ", p->c, p->fold, p->folds);
+    fflush(stderr);
 }
 
 int cli_train(int argc, char **argv)
 {
-    enum { OPT_C = 1000, OPT_FOLDS, OPT_WEIGHT, OPT_SEED, OPT_DATE, OPT_SOLVER, OPT_KERNEL, OPT_GAMMA };
-    struct option longopts[CLI_FEATURE_MAX_OPTIONS + 12];
-    size_t n = cli_feature_options_table(longopts);
-    longopts[n++] = (struct option){"output", required_argument, NULL, 'o'};
-    longopts[n++] = (struct option){"C", required_argument, NULL, OPT_C};
-    longopts[n++] = (struct option){"gamma", required_argument, NULL, OPT_GAMMA};
-    longopts[n++] = (struct option){"solver", required_argument, NULL, OPT_SOLVER};
-    longopts[n++] = (struct option){"kernel", required_argument, NULL, OPT_KERNEL};
-    longopts[n++] = (struct option){"folds", required_argument, NULL, OPT_FOLDS};
-    longopts[n++] = (struct option){"class-weight", required_argument, NULL, OPT_WEIGHT};
-    longopts[n++] = (struct option){"seed", required_argument, NULL, OPT_SEED};
-    longopts[n++] = (struct option){"date", required_argument, NULL, OPT_DATE};
-    longopts[n++] = (struct option){"help", no_argument, NULL, 'h'};
-    longopts[n] = (struct option){0, 0, 0, 0};
-
-    stance_feature_config cfg;
-    stance_feature_config_default(&cfg);
-    stance_corpus_options copt;
-    stance_corpus_options_default(&copt);
-    stance_train_options topt;
-    stance_train_options_default(&topt);
-    topt.progress = cli_stderr_is_tty();
-    double grid[32], gammas[32];
-    const char *output = NULL;
-    long v;
-    int c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-        int handled = cli_feature_options_parse(&cfg, &copt, "train", c, optarg);
-        if (handled == 1)
-            continue;
-        if (handled > 1)
-            return handled;
-        switch (c) {
-        case 'h': help(); return STANCE_EXIT_OK;
-        case 'o': output = optarg; break;
-        case OPT_C:
-        case OPT_GAMMA: {
-            double *into = c == OPT_C ? grid : gammas;
-            size_t *count = c == OPT_C ? &topt.n_c : &topt.n_gamma;
-            const char *name = c == OPT_C ? "--C" : "--gamma";
-            char *copy = strdup(optarg), *save = NULL;
-            *count = 0;
-            for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-                if (*count == 32 || !cli_parse_double("train", name, tok, 1e-6, 1e6, &into[*count])) {
-                    free(copy);
-                    return *count == 32 ? cli_usage_error("train", "%s takes at most 32 values", name)
-                                        : STANCE_EXIT_USAGE;
-                }
-                (*count)++;
-            }
-            free(copy);
-            if (*count == 0)
-                return cli_usage_error("train", "%s wants at least one value", name);
-            if (c == OPT_C)
-                topt.c_grid = grid;
-            else
-                topt.gamma_grid = gammas;
-            break;
-        }
-        case OPT_SOLVER:
-            if (strcmp(optarg, "auto") == 0) topt.solver = STANCE_SOLVER_AUTO;
-            else if (strcmp(optarg, "liblinear") == 0) topt.solver = STANCE_SOLVER_LIBLINEAR;
-            else if (strcmp(optarg, "libsvm") == 0) topt.solver = STANCE_SOLVER_LIBSVM;
-            else return cli_usage_error("train", "--solver wants auto, liblinear or libsvm, not '%s'", optarg);
-            break;
-        case OPT_KERNEL:
-            if (strcmp(optarg, "linear") == 0) topt.kernel = STANCE_KERNEL_LINEAR;
-            else if (strcmp(optarg, "rbf") == 0) topt.kernel = STANCE_KERNEL_RBF;
-            else return cli_usage_error("train", "--kernel wants linear or rbf, not '%s'", optarg);
-            break;
-        case OPT_FOLDS:
-            if (!cli_parse_int("train", "--folds", optarg, 2, 100, &v))
-                return STANCE_EXIT_USAGE;
-            topt.folds = (size_t)v;
-            break;
-        case OPT_WEIGHT:
-            if (strcmp(optarg, "balanced") == 0) topt.class_weight = STANCE_CLASS_WEIGHT_BALANCED;
-            else if (strcmp(optarg, "none") == 0) topt.class_weight = STANCE_CLASS_WEIGHT_NONE;
-            else return cli_usage_error("train", "--class-weight wants balanced or none, not '%s'", optarg);
-            break;
-        case OPT_SEED:
-            if (!cli_parse_int("train", "--seed", optarg, 0, 1L << 31, &v))
-                return STANCE_EXIT_USAGE;
-            topt.seed = (unsigned long)v;
-            break;
-        case OPT_DATE: topt.date = optarg; break;
-        default: return cli_bad_option("train", c, argv[optind - 1]);
-        }
-    }
+    args a = {0};
+    stance_feature_config_default(&a.features);
+    stance_corpus_options_default(&a.corpus);
+    stance_train_options_default(&a.train);
+    if (cli_stderr_is_tty())
+        a.train.progress = progress;
+    int status = cli_parse(&spec, argc, argv, handle, &a);
+    if (status >= 0)
+        return status;
     if (optind != argc - 1)
-        return cli_usage_error("train", "expected one corpus file");
-    if (!output)
-        return cli_usage_error("train", "the model file to write is missing (-o MODEL)");
-    if (topt.solver == STANCE_SOLVER_LIBLINEAR && topt.kernel == STANCE_KERNEL_RBF)
-        return cli_usage_error("train", "LIBLINEAR trains linear models only: use --solver libsvm for rbf");
+        return cli_usage_error(spec.name, "expected one corpus file");
+    if (!a.output)
+        return cli_usage_error(spec.name, "the model file to write is missing (-o MODEL)");
+    if (a.train.solver == STANCE_SOLVER_LIBLINEAR && a.train.kernel == STANCE_KERNEL_RBF)
+        return cli_usage_error(spec.name, "LIBLINEAR trains linear models only: use --solver libsvm for rbf");
 
     stance_error err;
     stance_error_clear(&err);
     stance_corpus corpus;
-    if (stance_corpus_read(argv[optind], &copt, &corpus, &err) != 0)
+    if (stance_corpus_read(argv[optind], &a.corpus, &corpus, &err) != 0)
         return cli_fail(&err);
-    int status = STANCE_EXIT_OK;
-    stance_model *m = stance_train(&corpus, &cfg, &topt, &err);
-    if (!m || stance_model_save(m, output, &err) != 0)
-        status = cli_fail(&err);
+    stance_model *m = stance_train(&corpus, &a.features, &a.train, &err);
+    status = m && stance_model_save(m, a.output, &err) == 0 ? STANCE_EXIT_OK : cli_fail(&err);
     stance_model_free(m);
     stance_corpus_free(&corpus);
     return status;

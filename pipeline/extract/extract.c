@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "common/date.h"
-#include "common/error.h"
 #include "common/grow.h"
 #include "pipeline/extract/extract_internal.h"
 

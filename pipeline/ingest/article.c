@@ -7,7 +7,6 @@
 
 #include <cjson/cJSON.h>
 
-#include "common/error.h"
 #include "common/grow.h"
 #include "common/io.h"
 #include "common/utf8.h"

@@ -38,6 +38,18 @@ struct stance_report {
     uint64_t filtered;       /* read but outside the filters */
 };
 
+/* The fields of a scored statement that a report uses (NULL when absent). */
+typedef struct report_entry {
+    const char *country, *actor, *target, *date;
+    const char *stance;    /* label, required */
+    const char *sentiment; /* label or NULL */
+} report_entry;
+
+/* Add one statement by its fields (the filters apply); file and line are
+ * for messages. */
+int report_add_entry(stance_report *r, const report_entry *e, const char *file, long line,
+                     stance_error *err);
+
 uint64_t report_counts_n(const report_counts *c);
 void report_counts_add(report_counts *to, const report_counts *from);
 

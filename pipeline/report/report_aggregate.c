@@ -7,7 +7,6 @@
 #include <cjson/cJSON.h>
 
 #include "common/date.h"
-#include "common/error.h"
 #include "common/io.h"
 #include "pipeline/report/report.h"
 
@@ -203,31 +202,12 @@ static int add_statement(stance_report *r, const cJSON *obj, const char *file, l
     const char *stance = label_of(obj, "stance");
     if (!stance)
         return stance_fail(err, file, line, "no stance label (field \"stance\": {\"label\": ...})");
-    stance_report_entry e = {country, actor, target, date, stance, label_of(obj, "sentiment")};
-    return stance_report_add_entry(r, &e, file, line, err);
+    report_entry e = {country, actor, target, date, stance, label_of(obj, "sentiment")};
+    return report_add_entry(r, &e, file, line, err);
 }
 
-int stance_report_entry_from_json(const char *json, size_t len, stance_report_entry *e,
-                                  void **owner)
-{
-    cJSON *obj = cJSON_ParseWithLength(json, len);
-    *owner = obj;
-    memset(e, 0, sizeof *e);
-    if (!cJSON_IsObject(obj) || optional_string(obj, "country", &e->country) ||
-        optional_string(obj, "actor", &e->actor) || optional_string(obj, "target", &e->target) ||
-        optional_string(obj, "date", &e->date) || !(e->stance = label_of(obj, "stance")))
-        return -1;
-    e->sentiment = label_of(obj, "sentiment");
-    return 0;
-}
-
-void stance_report_entry_release(void *owner)
-{
-    cJSON_Delete(owner);
-}
-
-int stance_report_add_entry(stance_report *r, const stance_report_entry *e, const char *file,
-                            long line, stance_error *err)
+int report_add_entry(stance_report *r, const report_entry *e, const char *file, long line,
+                     stance_error *err)
 {
     const char *country = e->country, *actor = e->actor, *target = e->target, *date = e->date;
     const char *stance = e->stance;
@@ -278,6 +258,26 @@ int stance_report_add_entry(stance_report *r, const stance_report_entry *e, cons
     return 0;
 }
 
+static const char *label_name(const stance_prediction *p)
+{
+    return p->label >= 0 && (size_t)p->label < p->n ? p->names[p->label] : NULL;
+}
+
+int stance_report_add_scored(stance_report *r, const stance_article *a,
+                             const stance_statement *statements, const stance_scored *scored,
+                             size_t n, stance_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        const stance_statement *st = &statements[i];
+        report_entry e = {st->country[0] ? st->country : NULL, st->actor,
+                          st->target[0] ? st->target : NULL, a->date,
+                          label_name(&scored[i].stance), label_name(&scored[i].sentiment)};
+        if (report_add_entry(r, &e, a->file, a->line, err) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 int stance_report_add_json(stance_report *r, const char *json, size_t len, const char *file,
                            long line, stance_error *err)
 {
@@ -311,7 +311,8 @@ int stance_report_add_file(stance_report *r, const char *path, bool strict, size
         if (rc < 0) {
             if (strict)
                 break;
-            stance_error_print(err, stderr); /* skip the record, say so, go on */
+            if (r->opt.skipped) /* skip the record, say so, go on */
+                r->opt.skipped(r->opt.skipped_ctx, err);
             if (skipped)
                 (*skipped)++;
             if (strstr(err->message, "binary") || strstr(err->message, "read error"))
@@ -321,6 +322,51 @@ int stance_report_add_file(stance_report *r, const char *path, bool strict, size
     }
     stance_line_reader_close(&reader);
     return rc < 0 && strict ? -1 : 0;
+}
+
+/* ---- merging reports -------------------------------------------------- */
+
+static int add_counts_map(stance_strmap *into, const stance_strmap *from)
+{
+    for (size_t i = 0; i < from->count; i++) {
+        report_counts *to = stance_strmap_upsert(into, stance_strmap_key(from, i));
+        if (!to)
+            return -1;
+        report_counts_add(to, stance_strmap_value(from, i));
+    }
+    return 0;
+}
+
+static int add_country(country_stats *to, const country_stats *from)
+{
+    report_counts_add(&to->total, &from->total);
+    for (int i = 0; i < REPORT_N_SENTIMENTS; i++)
+        to->sentiment[i] += from->sentiment[i];
+    for (size_t i = 0; i < from->actors.count; i++) {
+        uint64_t *n = stance_strmap_upsert(&to->actors, stance_strmap_key(&from->actors, i));
+        if (!n)
+            return -1;
+        *n += *(const uint64_t *)stance_strmap_value(&from->actors, i);
+    }
+    if (add_counts_map(&to->targets, &from->targets) != 0)
+        return -1;
+    return add_counts_map(&to->periods, &from->periods);
+}
+
+int stance_report_merge(stance_report *into, const stance_report *from, stance_error *err)
+{
+    if (into->opt.by != from->opt.by)
+        return stance_fail(err, NULL, 0, "cannot merge a report by %s into one by %s",
+                           report_period_name(from->opt.by) ? report_period_name(from->opt.by) : "nothing",
+                           report_period_name(into->opt.by) ? report_period_name(into->opt.by) : "nothing");
+    for (size_t i = 0; i < from->countries.count; i++) {
+        country_stats *to = report_country(into, stance_strmap_key(&from->countries, i));
+        if (!to || add_country(to, stance_strmap_value(&from->countries, i)) != 0)
+            return stance_fail(err, NULL, 0, "out of memory");
+    }
+    into->statements += from->statements;
+    into->filtered += from->filtered;
+    return 0;
 }
 
 /* ---- orders for output ------------------------------------------------ */

@@ -7,7 +7,6 @@
 
 #include <cjson/cJSON.h>
 
-#include "common/error.h"
 #include "common/io.h"
 #include "pipeline/report/report.h"
 
@@ -266,17 +265,26 @@ int stance_report_merge_file(stance_report *r, const char *path, stance_error *e
         rc = stance_fail(err, name, 0, "report is by %s but the merge is by %s",
                          cJSON_IsString(by) ? by->valuestring : "nothing", want ? want : "nothing");
     else {
+        /* read it whole into a report of its own, then add: a file that is
+         * bad halfway adds nothing */
+        stance_report *part = stance_report_new(&r->opt, err);
         const cJSON *countries = cJSON_GetObjectItemCaseSensitive(root, "countries"), *c;
         uint64_t filtered = 0;
-        if (!cJSON_IsArray(countries) || read_count(root, "filtered_out", &filtered) != 0)
+        if (!part)
+            rc = -1;
+        else if (!cJSON_IsArray(countries) || read_count(root, "filtered_out", &filtered) != 0)
             rc = stance_fail(err, name, 0, "report lacks \"countries\" or \"filtered_out\"");
         int i = 0;
         cJSON_ArrayForEach(c, countries) {
-            if (rc == 0 && merge_country(r, c) != 0)
+            if (rc == 0 && merge_country(part, c) != 0)
                 rc = stance_fail(err, name, 0, "country entry %d is malformed", i + 1);
             i++;
         }
-        r->filtered += filtered;
+        if (rc == 0) {
+            part->filtered = filtered;
+            rc = stance_report_merge(r, part, err);
+        }
+        stance_report_free(part);
     }
     cJSON_Delete(root);
     return rc;

@@ -1,34 +1,20 @@
-/* Scoring: statements of an article -> stance and sentiment with class
- * probabilities and the terms behind the stance, as JSONL. */
+/* Scoring: the statements of an article, then the stance and sentiment
+ * classifiers on each one's text, as records (stance_scored) that the
+ * writers (statement_*.c) and reports take. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/error.h"
-#include "pipeline/score/statement_json.h"
-
-struct stance_scorer {
-    stance_extractor *x;
-    const stance_model *stance, *sentiment;
-    size_t top_terms;
-    stance_sparse work;
-    double *probs;
-    stance_term *terms;
-};
+#include "common/grow.h"
+#include "pipeline/score/score.h"
 
 stance_scorer *stance_scorer_new(const stance_gazetteer *g, const stance_model *stance,
                                  const stance_model *sentiment, size_t top_terms,
                                  stance_error *err)
 {
     stance_scorer *s = calloc(1, sizeof *s);
-    size_t labels = stance_model_n_labels(stance);
-    if (sentiment && stance_model_n_labels(sentiment) > labels)
-        labels = stance_model_n_labels(sentiment);
-    if (s) {
-        s->probs = calloc(labels, sizeof *s->probs);
-        /* room to pick word terms among the strongest */
-        s->terms = calloc(top_terms * 8 + 8, sizeof *s->terms);
-    }
-    if (!s || !s->probs || !s->terms) {
+    if (s)
+        s->candidates = calloc(top_terms * 8 + 8, sizeof *s->candidates);
+    if (!s || !s->candidates) {
         stance_scorer_free(s);
         stance_fail(err, "", 0, "out of memory");
         return NULL;
@@ -36,6 +22,7 @@ stance_scorer *stance_scorer_new(const stance_gazetteer *g, const stance_model *
     s->stance = stance;
     s->sentiment = sentiment;
     s->top_terms = top_terms;
+    s->stride = stance_model_n_labels(stance) + (sentiment ? stance_model_n_labels(sentiment) : 0);
     if (!(s->x = stance_extractor_new(g, err))) {
         stance_scorer_free(s);
         return NULL;
@@ -49,86 +36,88 @@ void stance_scorer_free(stance_scorer *s)
         return;
     stance_extractor_free(s->x);
     stance_sparse_free(&s->work);
+    free(s->candidates);
+    free(s->scored);
     free(s->probs);
     free(s->terms);
     free(s);
 }
 
-/* {"label": ..., "p": {label: probability, ...}} */
-static cJSON *prediction(const stance_model *m, int label, const double *probs)
-{
-    cJSON *o = cJSON_CreateObject(), *p = cJSON_CreateObject();
-    if (!o || !p || !cJSON_AddStringToObject(o, "label", stance_model_label(m, (size_t)label)) ||
-        !cJSON_AddItemToObject(o, "p", p)) {
-        cJSON_Delete(o);
-        cJSON_Delete(p);
-        return NULL;
-    }
-    for (size_t i = 0; i < stance_model_n_labels(m); i++)
-        if (!cJSON_AddNumberToObject(p, stance_model_label(m, i), (double)(float)probs[i]))
-            return cJSON_Delete(o), NULL;
-    return o;
-}
-
 /* The word n-grams that pushed most toward the label ("rejected",
- * "not welcome_NEG"). Character n-grams ("ejec") weigh in the decision but
- * explain nothing to a reader, so they are not listed. */
-static cJSON *terms_json(stance_scorer *s, int label)
+ * "not welcome_NEG") into terms; returns how many. Character n-grams
+ * ("ejec") weigh in the decision but explain nothing to a reader. */
+static size_t word_terms(stance_scorer *s, int label, stance_term *terms)
 {
-    cJSON *a = cJSON_CreateArray();
-    if (!a || s->top_terms == 0)
-        return a;
-    size_t n = stance_model_explain(s->stance, &s->work, label, s->terms, s->top_terms * 8 + 8);
+    if (s->top_terms == 0)
+        return 0;
+    size_t n = stance_model_explain(s->stance, &s->work, label, s->candidates,
+                                    s->top_terms * 8 + 8);
     size_t added = 0;
     for (size_t i = 0; i < n && added < s->top_terms; i++) {
-        const char *name = s->terms[i].name;
-        if (!name || s->terms[i].weight <= 0 || strncmp(name, "w:", 2) != 0)
+        const char *name = s->candidates[i].name;
+        if (!name || s->candidates[i].weight <= 0 || strncmp(name, "w:", 2) != 0)
             continue;
-        cJSON *t = cJSON_CreateObject();
-        if (!t || !cJSON_AddStringToObject(t, "term", name + 2) ||
-            !cJSON_AddNumberToObject(t, "weight", (double)(float)s->terms[i].weight) ||
-            !cJSON_AddItemToArray(a, t)) {
-            cJSON_Delete(t);
-            cJSON_Delete(a);
-            return NULL;
-        }
-        added++;
+        terms[added++] = (stance_term){name + 2, s->candidates[i].weight};
     }
-    return a;
+    return added;
 }
 
+/* Statement i: its predictions into the i-th rows of probs and terms (the
+ * pointers of s->scored are set once every row is in place). */
 static int score_one(stance_scorer *s, const stance_article *a, const stance_statement *st,
-                     char **buf, size_t *len, size_t *cap, stance_error *err)
+                     size_t i, stance_error *err)
 {
     const char *text = a->text + st->text_start;
     size_t n = st->text_end - st->text_start;
-    cJSON *o = statement_json(a, st);
-    if (!o)
-        return stance_fail(err, a->file, a->line, "out of memory");
-    int label = stance_model_predict(s->stance, text, n, &s->work, s->probs, err);
-    cJSON *p = label >= 0 ? prediction(s->stance, label, s->probs) : NULL;
-    bool ok = p && cJSON_AddItemToObject(o, "stance", p);
-    cJSON *terms = ok ? terms_json(s, label) : NULL;
-    ok = ok && terms && cJSON_AddItemToObject(o, "terms", terms);
-    if (ok && s->sentiment) {
-        int sl = stance_model_predict(s->sentiment, text, n, &s->work, s->probs, err);
-        cJSON *q = sl >= 0 ? prediction(s->sentiment, sl, s->probs) : NULL;
-        ok = q && cJSON_AddItemToObject(o, "sentiment", q);
+    double *probs = s->probs + i * s->stride;
+    stance_scored *sc = &s->scored[i];
+    memset(sc, 0, sizeof *sc);
+    sc->stance.label = stance_model_predict(s->stance, text, n, &s->work, probs, err);
+    if (sc->stance.label < 0)
+        return -1;
+    sc->n_terms = word_terms(s, sc->stance.label, s->terms + i * s->top_terms);
+    sc->sentiment.label = -1;
+    if (s->sentiment) {
+        double *sp = probs + stance_model_n_labels(s->stance);
+        sc->sentiment.label = stance_model_predict(s->sentiment, text, n, &s->work, sp, err);
+        if (sc->sentiment.label < 0)
+            return -1;
     }
-    ok = ok && statement_json_append(o, buf, len, cap) == 0;
-    cJSON_Delete(o);
-    if (!ok && !err->message[0])
-        stance_fail(err, a->file, a->line, "out of memory");
-    return ok ? 0 : -1;
+    return 0;
 }
 
-long stance_score_article(stance_scorer *s, const stance_article *a, char **buf, size_t *len,
-                          size_t *cap, stance_error *err)
+static void fill(stance_prediction *p, const stance_model *m, const double *probs)
 {
-    const stance_statement *st;
-    long n = stance_extract(s->x, a, &st, err);
-    for (long i = 0; i < n; i++)
-        if (score_one(s, a, &st[i], buf, len, cap, err) != 0)
+    p->n = stance_model_n_labels(m);
+    p->names = stance_model_labels(m);
+    p->p = probs;
+}
+
+long stance_score_article(stance_scorer *s, const stance_article *a,
+                          const stance_statement **statements, const stance_scored **scored,
+                          stance_error *err)
+{
+    *statements = NULL;
+    *scored = NULL;
+    long n = stance_extract(s->x, a, statements, err);
+    if (n <= 0)
+        return n;
+    size_t m = (size_t)n;
+    if (stance_grow(&s->scored, &s->scored_cap, m, sizeof *s->scored) != 0 ||
+        stance_grow(&s->probs, &s->probs_cap, m * s->stride, sizeof *s->probs) != 0 ||
+        stance_grow(&s->terms, &s->terms_cap, m * s->top_terms + 1, sizeof *s->terms) != 0)
+        return stance_fail(err, a->file, a->line, "out of memory");
+    for (size_t i = 0; i < m; i++)
+        if (score_one(s, a, &(*statements)[i], i, err) != 0)
             return -1;
+    for (size_t i = 0; i < m; i++) {
+        stance_scored *sc = &s->scored[i];
+        fill(&sc->stance, s->stance, s->probs + i * s->stride);
+        if (s->sentiment)
+            fill(&sc->sentiment, s->sentiment,
+                 s->probs + i * s->stride + stance_model_n_labels(s->stance));
+        sc->terms = s->terms + i * s->top_terms;
+    }
+    *scored = s->scored;
     return n;
 }
