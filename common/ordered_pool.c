@@ -64,7 +64,7 @@ static int run_serial(const ordered_pool_ops *ops, void *ctx, void *worker_ctx)
     return rc;
 }
 
-int ordered_pool_run(const ordered_pool_ops *ops, void *ctx, void **worker_ctx, int workers,
+int stance_ordered_pool_run(const ordered_pool_ops *ops, void *ctx, void **worker_ctx, int workers,
                      size_t window)
 {
     if (workers <= 1)

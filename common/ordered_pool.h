@@ -21,7 +21,7 @@ typedef struct ordered_pool_ops {
  * thread. worker_ctx[i] is handed to worker i (worker_ctx[0] when serial).
  * Returns 0, or -1 when next or emit asked to stop (in-flight items are
  * still emitted first, so nothing processed is lost). */
-int ordered_pool_run(const ordered_pool_ops *ops, void *ctx, void **worker_ctx, int workers,
+int stance_ordered_pool_run(const ordered_pool_ops *ops, void *ctx, void **worker_ctx, int workers,
                      size_t window);
 
 #endif

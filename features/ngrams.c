@@ -17,7 +17,7 @@ static inline uint64_t hash_more(uint64_t h, const char *s, size_t len)
     return h;
 }
 
-uint64_t feature_hash(const char *s, size_t len)
+uint64_t stance_feature_hash(const char *s, size_t len)
 {
     return hash_more(FNV_OFFSET, s, len);
 }
@@ -27,7 +27,7 @@ static int reserve(ngram_buffer *b, size_t need)
     return stance_grow(&b->buf, &b->cap, need, 1);
 }
 
-void ngram_buffer_free(ngram_buffer *b)
+void stance_ngram_buffer_free(ngram_buffer *b)
 {
     free(b->buf);
     free(b->idx);
@@ -46,7 +46,7 @@ static bool used_in_words(const token_list *t, size_t i, const stance_feature_co
     const token *k = &t->tokens[i];
     if (k->kind == TOKEN_PUNCT)
         return false;
-    return !(cfg->stop_words && is_stop_word(t->text + k->start, k->len));
+    return !(cfg->stop_words && stance_is_stop_word(t->text + k->start, k->len));
 }
 
 static const char NEG_MARK[] = "_NEG";
@@ -155,7 +155,7 @@ static int char_ngrams(const token_list *t, const stance_feature_config *cfg, ng
     return rc;
 }
 
-int ngrams_emit(const token_list *t, const stance_feature_config *cfg, ngram_buffer *scratch,
+int stance_ngrams_emit(const token_list *t, const stance_feature_config *cfg, ngram_buffer *scratch,
                 ngram_fn fn, void *ctx)
 {
     if (cfg->word_ngram_max > 0 && word_ngrams(t, cfg, scratch, fn, ctx) != 0)

@@ -21,12 +21,12 @@ typedef struct ngram_buffer {
     size_t idx_cap;
 } ngram_buffer;
 
-void ngram_buffer_free(ngram_buffer *b);
+void stance_ngram_buffer_free(ngram_buffer *b);
 
 /* Emit every n-gram of the tokens under cfg. Returns -1 when out of memory. */
-int ngrams_emit(const token_list *t, const stance_feature_config *cfg, ngram_buffer *scratch,
+int stance_ngrams_emit(const token_list *t, const stance_feature_config *cfg, ngram_buffer *scratch,
                 ngram_fn fn, void *ctx);
 
-uint64_t feature_hash(const char *s, size_t len);
+uint64_t stance_feature_hash(const char *s, size_t len);
 
 #endif

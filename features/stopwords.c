@@ -25,7 +25,7 @@ static int compare(const void *key, const void *item)
     return strcmp(key, *(const char *const *)item);
 }
 
-bool is_stop_word(const char *word, size_t len)
+bool stance_is_stop_word(const char *word, size_t len)
 {
     char buf[16];
     if (len >= sizeof buf)

@@ -8,12 +8,12 @@
 
 #include "common/grow.h"
 
-void token_list_init(token_list *t)
+void stance_token_list_init(token_list *t)
 {
     memset(t, 0, sizeof *t);
 }
 
-void token_list_free(token_list *t)
+void stance_token_list_free(token_list *t)
 {
     free(t->tokens);
     free(t->text);
@@ -239,7 +239,7 @@ static size_t scan_word(const cursor *c, size_t i)
     }
 }
 
-int tokenize(const char *text, size_t len, token_list *out, stance_error *err)
+int stance_tokenize(const char *text, size_t len, token_list *out, stance_error *err)
 {
     cursor c = {(const unsigned char *)text, len};
     out->n = 0;
@@ -310,7 +310,7 @@ static bool ends_clause(const char *w, size_t len)
     return len == 1 && strchr(".,;:!?", w[0]);
 }
 
-void tokens_mark_negation(token_list *t)
+void stance_tokens_mark_negation(token_list *t)
 {
     bool in_scope = false;
     for (size_t i = 0; i < t->n; i++) {

@@ -24,7 +24,7 @@ typedef struct token {
     size_t start, len;  /* the lower-cased token in token_list.text */
     size_t src_offset;  /* where it starts in the input, in bytes */
     token_kind kind;
-    bool negated;       /* inside a negation scope (set by tokens_mark_negation) */
+    bool negated;       /* inside a negation scope (set by stance_tokens_mark_negation) */
 } token;
 
 /* Tokens and the lower-cased text they point into; reused across calls so
@@ -36,11 +36,11 @@ typedef struct token_list {
     size_t text_len, text_cap;
 } token_list;
 
-void token_list_init(token_list *t);
-void token_list_free(token_list *t);
+void stance_token_list_init(token_list *t);
+void stance_token_list_free(token_list *t);
 
 /* Tokenize text[0..len). On invalid UTF-8, fails naming the byte offset. */
-int tokenize(const char *text, size_t len, token_list *out, stance_error *err);
+int stance_tokenize(const char *text, size_t len, token_list *out, stance_error *err);
 
 static inline const char *token_text(const token_list *t, size_t i)
 {
@@ -49,9 +49,9 @@ static inline const char *token_text(const token_list *t, size_t i)
 
 /* Mark tokens that follow a negation ("not", "no", "never", "n't", ...) up to
  * the next punctuation that ends a clause. */
-void tokens_mark_negation(token_list *t);
+void stance_tokens_mark_negation(token_list *t);
 
 /* English function words, for the optional stop-word filter. */
-bool is_stop_word(const char *word, size_t len);
+bool stance_is_stop_word(const char *word, size_t len);
 
 #endif

@@ -36,7 +36,7 @@ static int map_grow(column_map *m)
     return 0;
 }
 
-int32_t *column_map_slot(column_map *m, uint64_t key, bool insert)
+int32_t *stance_column_map_slot(column_map *m, uint64_t key, bool insert)
 {
     if (m->n_slots == 0 || (insert && (m->count + 1) * 2 > m->n_slots)) {
         if (!insert)
@@ -55,7 +55,7 @@ int32_t *column_map_slot(column_map *m, uint64_t key, bool insert)
     return &slot->col;
 }
 
-void column_map_free(column_map *m)
+void stance_column_map_free(column_map *m)
 {
     free(m->slots);
     memset(m, 0, sizeof *m);
@@ -120,7 +120,7 @@ static void clear_vocabulary(stance_vectorizer *v)
     free(v->names);
     free(v->df);
     free(v->idf);
-    column_map_free(&v->map);
+    stance_column_map_free(&v->map);
     v->names = NULL;
     v->df = NULL;
     v->idf = NULL;
@@ -147,7 +147,7 @@ const char *stance_vectorizer_feature_name(const stance_vectorizer *v, int index
     return v->names[index - 1];
 }
 
-void vectorizer_compute_idf(stance_vectorizer *v)
+void stance_vectorizer_compute_idf(stance_vectorizer *v)
 {
     for (size_t i = 0; i < v->dim; i++)
         v->idf[i] = log((1.0 + (double)v->n_docs) / (1.0 + (double)v->df[i])) + 1.0;
@@ -186,7 +186,7 @@ static void fit_feature(void *ctx, uint64_t hash, const char *name, size_t len)
         }
         return;
     }
-    int32_t *slot = column_map_slot(&s->map, hash, true);
+    int32_t *slot = stance_column_map_slot(&s->map, hash, true);
     if (!slot) {
         s->failed = true;
         return;
@@ -264,10 +264,10 @@ static size_t keep_most_frequent(candidate *c, size_t n, size_t k)
 static int analyse(const stance_feature_config *cfg, const char *text, size_t len, token_list *t,
                    stance_error *err)
 {
-    if (tokenize(text, len, t, err) != 0)
+    if (stance_tokenize(text, len, t, err) != 0)
         return -1;
     if (cfg->mark_negation)
-        tokens_mark_negation(t);
+        stance_tokens_mark_negation(t);
     return 0;
 }
 
@@ -279,7 +279,7 @@ int stance_vectorizer_fit(stance_vectorizer *v, const char *const *texts, const 
         return stance_fail(err, NULL, 0, "cannot fit on %zu documents", n);
     fit_state s = {0};
     token_list t;
-    token_list_init(&t);
+    stance_token_list_init(&t);
     ngram_buffer scratch = {0};
     int rc = 0;
     if (v->cfg.hash_bits) {
@@ -297,11 +297,11 @@ int stance_vectorizer_fit(stance_vectorizer *v, const char *const *texts, const 
             stance_fail(err, NULL, 0, "document %zu: %s", d + 1, err->message);
             break;
         }
-        if (ngrams_emit(&t, &v->cfg, &scratch, fit_feature, &s) != 0 || s.failed)
+        if (stance_ngrams_emit(&t, &v->cfg, &scratch, fit_feature, &s) != 0 || s.failed)
             rc = stance_fail(err, NULL, 0, "out of memory");
     }
-    token_list_free(&t);
-    ngram_buffer_free(&scratch);
+    stance_token_list_free(&t);
+    stance_ngram_buffer_free(&scratch);
     v->n_docs = n;
 
     if (rc == 0 && v->cfg.hash_bits) {
@@ -312,7 +312,7 @@ int stance_vectorizer_fit(stance_vectorizer *v, const char *const *texts, const 
         if (!v->idf)
             rc = stance_fail(err, NULL, 0, "out of memory");
         else
-            vectorizer_compute_idf(v);
+            stance_vectorizer_compute_idf(v);
     } else if (rc == 0) {
         /* prune by document frequency, then keep the most frequent */
         size_t kept = 0;
@@ -342,7 +342,7 @@ int stance_vectorizer_fit(stance_vectorizer *v, const char *const *texts, const 
             for (size_t i = 0; i < kept; i++) {
                 v->names[i] = s.c[i].name;
                 v->df[i] = s.c[i].df;
-                int32_t *slot = column_map_slot(&v->map, s.c[i].hash, true);
+                int32_t *slot = stance_column_map_slot(&v->map, s.c[i].hash, true);
                 if (!slot) {
                     rc = stance_fail(err, NULL, 0, "out of memory");
                     for (size_t j = i + 1; j < kept; j++)
@@ -353,14 +353,14 @@ int stance_vectorizer_fit(stance_vectorizer *v, const char *const *texts, const 
                 *slot = (int32_t)(i + 1);
             }
             if (rc == 0)
-                vectorizer_compute_idf(v);
+                stance_vectorizer_compute_idf(v);
         }
     } else {
         for (size_t i = 0; i < s.n; i++)
             free(s.c[i].name);
     }
     free(s.c);
-    column_map_free(&s.map);
+    stance_column_map_free(&s.map);
     free(s.bucket_df);
     free(s.bucket_last);
     if (rc == 0 && v->dim == 0)
@@ -396,7 +396,7 @@ static void collect(void *ctx, uint64_t hash, const char *name, size_t len)
     if (c->v->cfg.hash_bits) {
         col = (int32_t)(hash & (((uint64_t)1 << c->v->cfg.hash_bits) - 1)) + 1;
     } else {
-        int32_t *slot = column_map_slot((column_map *)&c->v->map, hash, false);
+        int32_t *slot = stance_column_map_slot((column_map *)&c->v->map, hash, false);
         if (!slot)
             return; /* not in the vocabulary */
         col = *slot;
@@ -448,8 +448,8 @@ void stance_sparse_free(stance_sparse *s)
 {
     workspace *w = s->scratch;
     if (w) {
-        token_list_free(&w->tokens);
-        ngram_buffer_free(&w->ngrams);
+        stance_token_list_free(&w->tokens);
+        stance_ngram_buffer_free(&w->ngrams);
         free(w->cols);
         free(w->sort_tmp);
         free(w);
@@ -470,7 +470,7 @@ int stance_vectorizer_transform(const stance_vectorizer *v, const char *text, si
     if (analyse(&v->cfg, text, len, &w->tokens, err) != 0)
         return -1;
     transform_ctx ctx = {v, w};
-    if (ngrams_emit(&w->tokens, &v->cfg, &w->ngrams, collect, &ctx) != 0 || w->failed)
+    if (stance_ngrams_emit(&w->tokens, &v->cfg, &w->ngrams, collect, &ctx) != 0 || w->failed)
         return stance_fail(err, NULL, 0, "out of memory");
     if (sort_columns(w->cols, w->n, &w->sort_tmp, &w->sort_cap) != 0)
         return stance_fail(err, NULL, 0, "out of memory");

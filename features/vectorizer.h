@@ -22,8 +22,8 @@ typedef struct column_map {
 
 /* The value slot for key, inserted (as -1) when absent and insert is set;
  * NULL when absent, or out of memory. */
-int32_t *column_map_slot(column_map *m, uint64_t key, bool insert);
-void column_map_free(column_map *m);
+int32_t *stance_column_map_slot(column_map *m, uint64_t key, bool insert);
+void stance_column_map_free(column_map *m);
 
 struct stance_vectorizer {
     stance_feature_config cfg;
@@ -36,7 +36,7 @@ struct stance_vectorizer {
 };
 
 /* Recompute idf from df and n_docs. */
-void vectorizer_compute_idf(stance_vectorizer *v);
+void stance_vectorizer_compute_idf(stance_vectorizer *v);
 
 /* Configuration, vocabulary (feature names in column order) and document
  * frequencies; idf is derived from them on loading. */

@@ -197,7 +197,7 @@ stance_vectorizer *stance_vectorizer_from_json(const cJSON *json, const char *fi
             }
             v->names[i] = strdup(name->valuestring);
             v->df[i] = (uint32_t)d->valuedouble;
-            int32_t *slot = v->names[i] ? column_map_slot(&v->map, feature_hash(v->names[i], strlen(v->names[i])), true) : NULL;
+            int32_t *slot = v->names[i] ? stance_column_map_slot(&v->map, stance_feature_hash(v->names[i], strlen(v->names[i])), true) : NULL;
             if (!slot) {
                 free(v->names[i]);
                 stance_fail(err, file, 0, "out of memory");
@@ -212,7 +212,7 @@ stance_vectorizer *stance_vectorizer_from_json(const cJSON *json, const char *fi
         }
         v->dim = (size_t)n;
     }
-    vectorizer_compute_idf(v);
+    stance_vectorizer_compute_idf(v);
     return v;
 fail:
     stance_vectorizer_free(v);

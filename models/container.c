@@ -9,7 +9,7 @@
 
 static const char MAGIC[] = "STANCE-MODEL ";
 
-uint32_t crc32_of(const void *data, size_t len)
+uint32_t stance_crc32_of(const void *data, size_t len)
 {
     /* CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), as zlib and PNG */
     uint32_t table[256];
@@ -26,12 +26,12 @@ uint32_t crc32_of(const void *data, size_t len)
     return crc ^ 0xFFFFFFFFu;
 }
 
-int model_container_write(const char *path, const char *payload, size_t len, stance_error *err)
+int stance_model_container_write(const char *path, const char *payload, size_t len, stance_error *err)
 {
     stance_output out;
     if (stance_output_open(&out, path, err) != 0)
         return -1;
-    fprintf(out.fp, "%s%d %zu %08" PRIx32 "\n", MAGIC, MODEL_FORMAT_VERSION, len, crc32_of(payload, len));
+    fprintf(out.fp, "%s%d %zu %08" PRIx32 "\n", MAGIC, MODEL_FORMAT_VERSION, len, stance_crc32_of(payload, len));
     if (fwrite(payload, 1, len, out.fp) != len) {
         stance_output_abort(&out);
         return stance_fail_errno(err, path, 0, "write error");
@@ -39,7 +39,7 @@ int model_container_write(const char *path, const char *payload, size_t len, sta
     return stance_output_commit(&out, err);
 }
 
-int model_container_check(const char *name, const char *data, size_t len, const char **payload,
+int stance_model_container_check(const char *name, const char *data, size_t len, const char **payload,
                           size_t *payload_len, stance_error *err)
 {
     size_t magic = sizeof MAGIC - 1;
@@ -74,7 +74,7 @@ int model_container_check(const char *name, const char *data, size_t len, const 
     if (have != bytes)
         return stance_fail(err, name, 0, "model file is %s: the header says %llu bytes follow, but %zu do",
                            have < bytes ? "truncated" : "longer than its header says", bytes, have);
-    if (crc32_of(nl + 1, have) != (uint32_t)crc)
+    if (stance_crc32_of(nl + 1, have) != (uint32_t)crc)
         return stance_fail(err, name, 0, "model file is corrupted: its CRC-32 does not match");
     *payload = nl + 1;
     *payload_len = have;

@@ -17,13 +17,13 @@
 #define MODEL_FORMAT_VERSION 1
 #define MODEL_MAX_BYTES ((size_t)1 << 31)
 
-uint32_t crc32_of(const void *data, size_t len);
+uint32_t stance_crc32_of(const void *data, size_t len);
 
 /* Write header and payload to path, atomically (temporary file, then rename). */
-int model_container_write(const char *path, const char *payload, size_t len, stance_error *err);
+int stance_model_container_write(const char *path, const char *payload, size_t len, stance_error *err);
 /* Check a model file held in memory (name is for messages); on success
  * *payload points into data and is *payload_len bytes long. */
-int model_container_check(const char *name, const char *data, size_t len, const char **payload,
+int stance_model_container_check(const char *name, const char *data, size_t len, const char **payload,
                           size_t *payload_len, stance_error *err);
 
 #endif

@@ -3,7 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-int ovo_vote(size_t k, const double *dec)
+int stance_ovo_vote(size_t k, const double *dec)
 {
     int stack[64] = {0}, *votes = k <= 64 ? stack : calloc(k, sizeof *votes);
     if (!votes)
@@ -21,7 +21,7 @@ int ovo_vote(size_t k, const double *dec)
     return (int)best;
 }
 
-void ovo_probabilities(size_t k, const double *dec, const platt *pairs, double *probs)
+void stance_ovo_probabilities(size_t k, const double *dec, const platt *pairs, double *probs)
 {
     /* r[i][j] = P(i | i or j), kept away from 0 and 1 */
     double *r = malloc(k * k * sizeof *r), *q = malloc(k * k * sizeof *q), *qp = malloc(k * sizeof *qp);
@@ -36,7 +36,7 @@ void ovo_probabilities(size_t k, const double *dec, const platt *pairs, double *
     size_t p = 0;
     for (size_t i = 0; i < k; i++)
         for (size_t j = i + 1; j < k; j++, p++) {
-            double v = platt_probability(pairs[p], dec[p]);
+            double v = stance_platt_probability(pairs[p], dec[p]);
             v = fmin(fmax(v, 1e-7), 1 - 1e-7);
             r[i * k + j] = v;
             r[j * k + i] = 1 - v;

@@ -12,7 +12,7 @@
 
 /* dec[n_pairs] in the order (0,1), (0,2), ..., (1,2), ...; probs[k] out.
  * Returns the class with the most votes (the first of ties), as LIBSVM. */
-int ovo_vote(size_t k, const double *dec);
-void ovo_probabilities(size_t k, const double *dec, const platt *pairs, double *probs);
+int stance_ovo_vote(size_t k, const double *dec);
+void stance_ovo_probabilities(size_t k, const double *dec, const platt *pairs, double *probs);
 
 #endif

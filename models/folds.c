@@ -5,7 +5,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
-int stratified_folds(const int *labels, size_t n, size_t n_labels, size_t k, unsigned long seed,
+int stance_stratified_folds(const int *labels, size_t n, size_t n_labels, size_t k, unsigned long seed,
                      int *fold)
 {
     if (k == 0)

@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 /* fold[i] in [0, k) for each of the n labels (labels in [0, n_labels)). */
-int stratified_folds(const int *labels, size_t n, size_t n_labels, size_t k, unsigned long seed,
+int stance_stratified_folds(const int *labels, size_t n, size_t n_labels, size_t k, unsigned long seed,
                      int *fold);
 
 #endif

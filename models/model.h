@@ -43,11 +43,11 @@ struct stance_model {
 };
 
 /* Decision values of x: out[n_vec]. */
-void linear_decision(const linear_model *lin, const struct svm_node *x, double *out);
+void stance_linear_decision(const linear_model *lin, const struct svm_node *x, double *out);
 /* The class with the highest decision value, and probabilities. */
-int linear_classify(const linear_model *lin, size_t n_labels, const double *decision, double *probs);
+int stance_linear_classify(const linear_model *lin, size_t n_labels, const double *decision, double *probs);
 /* One-vs-one: vote and couple pairwise probabilities; classes[c] maps
  * LIBSVM's class c to our label index. Returns our label index. */
-int ovo_classify(size_t k, const int *classes, const double *dec, const platt *pairs, double *probs);
+int stance_ovo_classify(size_t k, const int *classes, const double *dec, const platt *pairs, double *probs);
 
 #endif

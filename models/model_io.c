@@ -104,7 +104,7 @@ int stance_model_save(const stance_model *m, const char *path, stance_error *err
     cJSON_Delete(root);
     if (!text)
         return stance_fail(err, path, 0, "out of memory");
-    int rc = model_container_write(path, text, strlen(text), err);
+    int rc = stance_model_container_write(path, text, strlen(text), err);
     free(text);
     return rc;
 }
@@ -347,7 +347,7 @@ stance_model *stance_model_load_buffer(const char *name, const unsigned char *da
 {
     const char *payload;
     size_t plen;
-    if (model_container_check(name, (const char *)data, len, &payload, &plen, err) != 0)
+    if (stance_model_container_check(name, (const char *)data, len, &payload, &plen, err) != 0)
         return NULL;
     return from_payload(name, payload, plen, err);
 }

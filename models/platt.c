@@ -2,14 +2,14 @@
 
 #include <math.h>
 
-double platt_probability(platt p, double f)
+double stance_platt_probability(platt p, double f)
 {
     double z = p.a * f + p.b;
     /* written so that exp never overflows */
     return z >= 0 ? exp(-z) / (1 + exp(-z)) : 1 / (1 + exp(z));
 }
 
-platt platt_fit(const double *f, const bool *positive, size_t n)
+platt stance_platt_fit(const double *f, const bool *positive, size_t n)
 {
     double prior1 = 0, prior0 = 0;
     for (size_t i = 0; i < n; i++)

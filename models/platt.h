@@ -13,7 +13,7 @@ typedef struct platt {
 } platt;
 
 /* Fit on n decision values with targets positive[i]. */
-platt platt_fit(const double *f, const bool *positive, size_t n);
-double platt_probability(platt p, double f);
+platt stance_platt_fit(const double *f, const bool *positive, size_t n);
+double stance_platt_probability(platt p, double f);
 
 #endif

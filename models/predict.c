@@ -6,7 +6,7 @@
 #include "models/coupling.h"
 #include "models/model.h"
 
-void linear_decision(const linear_model *lin, const struct svm_node *x, double *out)
+void stance_linear_decision(const linear_model *lin, const struct svm_node *x, double *out)
 {
     for (size_t j = 0; j < lin->n_vec; j++)
         out[j] = lin->b[j];
@@ -19,10 +19,10 @@ void linear_decision(const linear_model *lin, const struct svm_node *x, double *
     }
 }
 
-int linear_classify(const linear_model *lin, size_t n_labels, const double *decision, double *probs)
+int stance_linear_classify(const linear_model *lin, size_t n_labels, const double *decision, double *probs)
 {
     if (lin->n_vec == 1) {
-        double p0 = platt_probability(lin->platt[0], decision[0]);
+        double p0 = stance_platt_probability(lin->platt[0], decision[0]);
         if (probs) {
             probs[0] = p0;
             probs[1] = 1 - p0;
@@ -35,26 +35,26 @@ int linear_classify(const linear_model *lin, size_t n_labels, const double *deci
         if (decision[j] > decision[best])
             best = (int)j;
         if (probs)
-            total += probs[j] = platt_probability(lin->platt[j], decision[j]);
+            total += probs[j] = stance_platt_probability(lin->platt[j], decision[j]);
     }
     for (size_t j = 0; probs && j < n_labels; j++)
         probs[j] = total > 0 ? probs[j] / total : 1.0 / (double)n_labels;
     return best;
 }
 
-int ovo_classify(size_t k, const int *classes, const double *dec, const platt *pairs, double *probs)
+int stance_ovo_classify(size_t k, const int *classes, const double *dec, const platt *pairs, double *probs)
 {
     if (probs) {
         double stack[16], *p = k <= 16 ? stack : malloc(k * sizeof *p);
         if (p) {
-            ovo_probabilities(k, dec, pairs, p);
+            stance_ovo_probabilities(k, dec, pairs, p);
             for (size_t c = 0; c < k; c++)
                 probs[classes[c]] = p[c];
             if (p != stack)
                 free(p);
         }
     }
-    return classes[ovo_vote(k, dec)];
+    return classes[stance_ovo_vote(k, dec)];
 }
 
 size_t stance_model_n_labels(const stance_model *m)
@@ -96,14 +96,14 @@ int stance_model_predict(const stance_model *m, const char *text, size_t len, st
         return stance_fail(err, NULL, 0, "out of memory");
     int label;
     if (m->kind == CLASSIFIER_OVR) {
-        linear_decision(&m->lin, work->nodes, decision);
-        label = linear_classify(&m->lin, k, decision, probs);
+        stance_linear_decision(&m->lin, work->nodes, decision);
+        label = stance_linear_classify(&m->lin, k, decision, probs);
     } else {
         if (m->kind == CLASSIFIER_OVO_LINEAR)
-            ovo_predict(&m->ovo, work->nodes, decision);
+            stance_ovo_predict(&m->ovo, work->nodes, decision);
         else
             svm_predict_values(m->svm, work->nodes, decision);
-        label = ovo_classify(k, m->ovo_classes, decision, m->pair_platt, probs);
+        label = stance_ovo_classify(k, m->ovo_classes, decision, m->pair_platt, probs);
     }
     if (decision != stack)
         free(decision);

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ovo_free(ovo_linear *o)
+void stance_ovo_free(ovo_linear *o)
 {
     free(o->w);
     free(o->b);
@@ -13,7 +13,7 @@ void ovo_free(ovo_linear *o)
     memset(o, 0, sizeof *o);
 }
 
-int ovo_collapse(const struct svm_model *m, size_t dim, ovo_linear *out)
+int stance_ovo_collapse(const struct svm_model *m, size_t dim, ovo_linear *out)
 {
     memset(out, 0, sizeof *out);
     if (m->param.svm_type != C_SVC || m->param.kernel_type != LINEAR || m->nr_class < 2)
@@ -28,7 +28,7 @@ int ovo_collapse(const struct svm_model *m, size_t dim, ovo_linear *out)
     size_t *start = malloc(k * sizeof *start);
     if (!out->w || !out->b || !out->labels || !start) {
         free(start);
-        ovo_free(out);
+        stance_ovo_free(out);
         return -1;
     }
     for (size_t i = 0; i < k; i++) {
@@ -55,7 +55,7 @@ int ovo_collapse(const struct svm_model *m, size_t dim, ovo_linear *out)
     return 0;
 }
 
-int ovo_predict(const ovo_linear *o, const struct svm_node *x, double *dec)
+int stance_ovo_predict(const ovo_linear *o, const struct svm_node *x, double *dec)
 {
     for (size_t p = 0; p < o->n_pairs; p++)
         dec[p] = o->b[p];
@@ -66,6 +66,6 @@ int ovo_predict(const ovo_linear *o, const struct svm_node *x, double *dec)
         for (size_t p = 0; p < o->n_pairs; p++)
             dec[p] += w[p] * x->value;
     }
-    int best = ovo_vote(o->k, dec);
+    int best = stance_ovo_vote(o->k, dec);
     return o->labels[best];
 }

@@ -21,9 +21,9 @@ typedef struct ovo_linear {
 } ovo_linear;
 
 /* Collapse a C-SVC model with a linear kernel over columns 1..dim. */
-int ovo_collapse(const struct svm_model *m, size_t dim, ovo_linear *out);
-void ovo_free(ovo_linear *o);
+int stance_ovo_collapse(const struct svm_model *m, size_t dim, ovo_linear *out);
+void stance_ovo_free(ovo_linear *o);
 /* Decision values (dec[n_pairs]) and the predicted label, as svm_predict. */
-int ovo_predict(const ovo_linear *o, const struct svm_node *x, double *dec);
+int stance_ovo_predict(const ovo_linear *o, const struct svm_node *x, double *dec);
 
 #endif

@@ -278,7 +278,7 @@ static uint32_t corpus_checksum(const stance_corpus *c)
 {
     uint32_t crc = 0;
     for (size_t i = 0; i < c->n; i++) {
-        crc ^= crc32_of(c->texts[i], c->text_lens[i]) + 0x9e3779b9u * (uint32_t)i;
+        crc ^= stance_crc32_of(c->texts[i], c->text_lens[i]) + 0x9e3779b9u * (uint32_t)i;
         crc = (crc << 5 | crc >> 27) ^ (uint32_t)c->labels[i];
     }
     return crc;
@@ -360,7 +360,7 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
     }
     if (vectorise(m->vec, corpus, &d, err) != 0)
         goto fail;
-    if (stratified_folds(corpus->labels, corpus->n, k, opt.folds, opt.seed, fold) != 0) {
+    if (stance_stratified_folds(corpus->labels, corpus->n, k, opt.folds, opt.seed, fold) != 0) {
         stance_fail(err, corpus->path, 0, "out of memory");
         goto fail;
     }
@@ -414,7 +414,7 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
     for (size_t g = 0; g < n_grid; g++) {
         double c = opt.c_grid[g / n_gamma], gamma = use_svm ? opt.gamma_grid[g % n_gamma] : 0;
         confusion conf;
-        confusion_init(&conf, k);
+        stance_confusion_init(&conf, k);
         for (size_t f = 0; f < opt.folds; f++) {
             if (opt.progress)
                 opt.progress(opt.progress_ctx, &(stance_train_progress){
@@ -424,7 +424,7 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
             if (use_svm) {
                 struct svm_model *sm = svm_fit(&d, rows_nb, use, &opt, c, gamma, class_w, k);
                 if (!sm) {
-                    confusion_free(&conf);
+                    stance_confusion_free(&conf);
                     stance_fail(err, corpus->path, 0, "LIBSVM training failed");
                     goto fail;
                 }
@@ -433,7 +433,7 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
                         continue;
                     double *dec = cv_dec + i * n_dec; /* class c is label c */
                     svm_predict_values(sm, rows_nb[i], dec);
-                    confusion_add(&conf, corpus->labels[i], ovo_vote(k, dec));
+                    stance_confusion_add(&conf, corpus->labels[i], stance_ovo_vote(k, dec));
                 }
                 svm_free_and_destroy_model(&sm);
                 continue;
@@ -443,7 +443,7 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
             if (!lm || to_linear(lm, k, d.dim, &lin) != 0) {
                 free_and_destroy_model(&lm);
                 linear_free(&lin);
-                confusion_free(&conf);
+                stance_confusion_free(&conf);
                 stance_fail(err, corpus->path, 0, "training failed (out of memory)");
                 goto fail;
             }
@@ -451,14 +451,14 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
                 if (use[i])
                     continue;
                 double *dec = cv_dec + i * n_dec;
-                linear_decision(&lin, (const struct svm_node *)d.rows[i], dec);
-                confusion_add(&conf, corpus->labels[i], linear_classify(&lin, k, dec, NULL));
+                stance_linear_decision(&lin, (const struct svm_node *)d.rows[i], dec);
+                stance_confusion_add(&conf, corpus->labels[i], stance_linear_classify(&lin, k, dec, NULL));
             }
             free_and_destroy_model(&lm);
             linear_free(&lin);
         }
-        scores[g] = metric_macro_f1(&conf);
-        confusion_free(&conf);
+        scores[g] = stance_metric_macro_f1(&conf);
+        stance_confusion_free(&conf);
         if (g == 0 || scores[g] > scores[best]) {
             best = g;
             memcpy(best_dec, cv_dec, corpus->n * n_dec * sizeof *cv_dec);
@@ -494,7 +494,7 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
             m->ovo_classes[t] = (int)t;
         if (opt.kernel == STANCE_KERNEL_LINEAR) {
             m->kind = CLASSIFIER_OVO_LINEAR;
-            int rc = ovo_collapse(sm, d.dim, &m->ovo);
+            int rc = stance_ovo_collapse(sm, d.dim, &m->ovo);
             svm_free_and_destroy_model(&sm);
             if (rc != 0) {
                 free(fv);
@@ -525,7 +525,7 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
                         fv[n] = best_dec[i * n_dec + p];
                         pos[n++] = (size_t)corpus->labels[i] == a;
                     }
-                m->pair_platt[p] = platt_fit(fv, pos, n);
+                m->pair_platt[p] = stance_platt_fit(fv, pos, n);
             }
     } else {
         m->kind = CLASSIFIER_OVR;
@@ -543,7 +543,7 @@ stance_model *stance_train(const stance_corpus *corpus, const stance_feature_con
                 fv[i] = best_dec[i * n_dec + j];
                 pos[i] = (size_t)corpus->labels[i] == j;
             }
-            m->lin.platt[j] = platt_fit(fv, pos, corpus->n);
+            m->lin.platt[j] = stance_platt_fit(fv, pos, corpus->n);
         }
     }
     free(fv);
@@ -614,7 +614,7 @@ void stance_model_free(stance_model *m)
         free(m->labels[i]);
     free(m->labels);
     linear_free(&m->lin);
-    ovo_free(&m->ovo);
+    stance_ovo_free(&m->ovo);
     svm_free_and_destroy_model(&m->svm);
     free(m->ovo_classes);
     free(m->pair_platt);

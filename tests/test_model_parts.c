@@ -26,32 +26,32 @@ static void test_metrics_by_hand(void **state)
      *   C: 8 1 1 | A: 2 6 2 | N: 0 3 7 */
     static const uint64_t m[9] = {8, 1, 1, 2, 6, 2, 0, 3, 7};
     confusion c;
-    assert_int_equal(confusion_init(&c, 3), 0);
+    assert_int_equal(stance_confusion_init(&c, 3), 0);
     for (int g = 0; g < 3; g++)
         for (int p = 0; p < 3; p++)
             for (uint64_t k = 0; k < m[g * 3 + p]; k++)
-                confusion_add(&c, g, p);
-    confusion_add(&c, 5, 0); /* out of range: ignored */
-    assert_int_equal(confusion_total(&c), 30);
-    assert_true(fabs(metric_accuracy(&c) - 21.0 / 30) < 1e-12);
+                stance_confusion_add(&c, g, p);
+    stance_confusion_add(&c, 5, 0); /* out of range: ignored */
+    assert_int_equal(stance_confusion_total(&c), 30);
+    assert_true(fabs(stance_metric_accuracy(&c) - 21.0 / 30) < 1e-12);
     double p, r, f;
-    metric_class(&c, 0, &p, &r, &f); /* P 8/10, R 8/10 */
+    stance_metric_class(&c, 0, &p, &r, &f); /* P 8/10, R 8/10 */
     assert_true(fabs(p - 0.8) < 1e-12 && fabs(r - 0.8) < 1e-12 && fabs(f - 0.8) < 1e-12);
-    metric_class(&c, 1, &p, &r, &f); /* P 6/10, R 6/10 */
+    stance_metric_class(&c, 1, &p, &r, &f); /* P 6/10, R 6/10 */
     assert_true(fabs(f - 0.6) < 1e-12);
-    metric_class(&c, 2, &p, &r, &f); /* P 7/10, R 7/10 */
+    stance_metric_class(&c, 2, &p, &r, &f); /* P 7/10, R 7/10 */
     assert_true(fabs(f - 0.7) < 1e-12);
-    assert_true(fabs(metric_macro_f1(&c) - 0.7) < 1e-12);
+    assert_true(fabs(stance_metric_macro_f1(&c) - 0.7) < 1e-12);
     static const int semeval[] = {0, 1};
-    assert_true(fabs(metric_mean_f1(&c, semeval, 2) - 0.7) < 1e-12);
-    confusion_free(&c);
+    assert_true(fabs(stance_metric_mean_f1(&c, semeval, 2) - 0.7) < 1e-12);
+    stance_confusion_free(&c);
 
     /* a class never predicted and never seen has F1 0, not NaN */
-    assert_int_equal(confusion_init(&c, 2), 0);
-    confusion_add(&c, 0, 0);
-    metric_class(&c, 1, &p, &r, &f);
+    assert_int_equal(stance_confusion_init(&c, 2), 0);
+    stance_confusion_add(&c, 0, 0);
+    stance_metric_class(&c, 1, &p, &r, &f);
     assert_true(p == 0 && r == 0 && f == 0);
-    confusion_free(&c);
+    stance_confusion_free(&c);
 }
 
 static void test_stratified_folds(void **state)
@@ -61,7 +61,7 @@ static void test_stratified_folds(void **state)
     int labels[N], fold[N], again[N];
     for (int i = 0; i < N; i++)
         labels[i] = i < 60 ? 0 : i < 90 ? 1 : 2; /* 60 / 30 / 13 */
-    assert_int_equal(stratified_folds(labels, N, 3, K, 42, fold), 0);
+    assert_int_equal(stance_stratified_folds(labels, N, 3, K, 42, fold), 0);
     int per[K][3] = {{0}};
     for (int i = 0; i < N; i++) {
         assert_true(fold[i] >= 0 && fold[i] < K);
@@ -73,9 +73,9 @@ static void test_stratified_folds(void **state)
         assert_true(per[k][2] >= 2 && per[k][2] <= 3); /* 13 / 5 */
     }
     /* the same seed gives the same folds; another seed other folds */
-    assert_int_equal(stratified_folds(labels, N, 3, K, 42, again), 0);
+    assert_int_equal(stance_stratified_folds(labels, N, 3, K, 42, again), 0);
     assert_memory_equal(fold, again, sizeof fold);
-    assert_int_equal(stratified_folds(labels, N, 3, K, 43, again), 0);
+    assert_int_equal(stance_stratified_folds(labels, N, 3, K, 43, again), 0);
     assert_memory_not_equal(fold, again, sizeof fold);
 }
 
@@ -90,14 +90,14 @@ static void test_platt_scaling(void **state)
         f[i] = (i - 100) / 25.0;
         y[i] = (i > 100) != (i % 10 == 0); /* 10% noise */
     }
-    platt p = platt_fit(f, y, N);
+    platt p = stance_platt_fit(f, y, N);
     assert_true(p.a < 0); /* higher decision value, higher probability */
-    double lo = platt_probability(p, -3), mid = platt_probability(p, 0), hi = platt_probability(p, 3);
+    double lo = stance_platt_probability(p, -3), mid = stance_platt_probability(p, 0), hi = stance_platt_probability(p, 3);
     assert_true(lo < 0.2 && hi > 0.8 && lo < mid && mid < hi);
     assert_true(fabs(mid - 0.5) < 0.15);
     /* extreme values do not overflow */
-    assert_true(platt_probability(p, 1e6) <= 1 && platt_probability(p, -1e6) >= 0);
-    assert_false(isnan(platt_probability(p, 1e308)));
+    assert_true(stance_platt_probability(p, 1e6) <= 1 && stance_platt_probability(p, -1e6) >= 0);
+    assert_false(isnan(stance_platt_probability(p, 1e308)));
 }
 
 
@@ -109,7 +109,7 @@ static int check_file(const char *path, stance_error *err)
         return -1;
     const char *payload;
     size_t plen;
-    int rc = model_container_check(path, data, len, &payload, &plen, err);
+    int rc = stance_model_container_check(path, data, len, &payload, &plen, err);
     free(data);
     return rc;
 }
@@ -135,13 +135,13 @@ static void expect_refused(const char *path, const char *needle)
 static void test_container(void **state)
 {
     (void)state;
-    assert_true(crc32_of("123456789", 9) == 0xCBF43926u); /* the standard check value */
+    assert_true(stance_crc32_of("123456789", 9) == 0xCBF43926u); /* the standard check value */
     char path[512], bad[512];
     snprintf(path, sizeof path, "%s/m.model", tmpdir);
     snprintf(bad, sizeof bad, "%s/bad.model", tmpdir);
     const char payload[] = "{\"labels\":[\"conciliatory\",\"adversarial\",\"neutral\"]}";
     stance_error err;
-    assert_int_equal(model_container_write(path, payload, sizeof payload - 1, &err), 0);
+    assert_int_equal(stance_model_container_write(path, payload, sizeof payload - 1, &err), 0);
     assert_int_equal(check_file(path, &err), 0);
 
     char *data;

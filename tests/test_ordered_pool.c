@@ -77,7 +77,7 @@ static void test_order_and_window(void **state)
     void *ctx[4] = {&ids[0], &ids[1], &ids[2], &ids[3]};
     for (int workers = 1; workers <= 4; workers++) {
         stream s = {.n = 3000};
-        assert_int_equal(ordered_pool_run(&ops, &s, ctx, workers, 8), 0);
+        assert_int_equal(stance_ordered_pool_run(&ops, &s, ctx, workers, 8), 0);
         assert_int_equal(s.emitted, 3000);
         assert_int_equal(s.bad_order, 0);
         assert_int_equal(atomic_load(&s.live), 0);
@@ -90,13 +90,13 @@ static void test_stop_drains_in_flight(void **state)
 {
     (void)state;
     stream s = {.n = 1000, .stop_after = 10};
-    assert_int_equal(ordered_pool_run(&ops, &s, NULL, 3, 16), -1);
+    assert_int_equal(stance_ordered_pool_run(&ops, &s, NULL, 3, 16), -1);
     assert_int_equal(s.bad_order, 0);
     assert_int_equal(atomic_load(&s.live), 0); /* everything made was emitted and freed */
     assert_true(s.emitted >= 10 && s.emitted <= 10 + 16);
 
     stream f = {.n = 1000, .fail_at = 50};
-    assert_int_equal(ordered_pool_run(&ops, &f, NULL, 3, 16), -1);
+    assert_int_equal(stance_ordered_pool_run(&ops, &f, NULL, 3, 16), -1);
     assert_int_equal(f.emitted, 50);
     assert_int_equal(f.bad_order, 0);
     assert_int_equal(atomic_load(&f.live), 0);

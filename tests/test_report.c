@@ -51,16 +51,16 @@ static void test_wilson_interval_matches_hand_computation(void **state)
     (void)state;
     /* k=1, n=3, z=1.959964: centre (1/3 + z^2/6) / (1 + z^2/3), half-width
      * z sqrt(2/27 + z^2/36) / (1 + z^2/3), computed by hand: [0.0615, 0.7923] */
-    report_interval iv = report_share(1, 3);
+    report_interval iv = stance_report_share(1, 3);
     assert_true(fabs(iv.value - 1.0 / 3) < 1e-12);
     assert_true(fabs(iv.lo - 0.061492) < 1e-5);
     assert_true(fabs(iv.hi - 0.792340) < 1e-5);
     /* k=0: the interval is [0, z^2 / (n + z^2)] */
-    iv = report_share(0, 10);
+    iv = stance_report_share(0, 10);
     double z2 = 1.959963984540054 * 1.959963984540054;
     assert_true(fabs(iv.lo) < 1e-12);
     assert_true(fabs(iv.hi - z2 / (10 + z2)) < 1e-12);
-    iv = report_share(0, 0);
+    iv = stance_report_share(0, 0);
     assert_true(isnan(iv.value));
 }
 
@@ -73,18 +73,18 @@ static void test_net_index_interval_contains_estimate(void **state)
                 report_counts k = {{c, a, n0}};
                 if (c + a + n0 == 0)
                     continue;
-                report_interval iv = report_net_index(&k);
+                report_interval iv = stance_report_net_index(&k);
                 assert_true(fabs(iv.value - ((double)c - (double)a) / (double)(c + a + n0)) < 1e-12);
                 assert_true(iv.lo <= iv.value + 1e-12 && iv.value <= iv.hi + 1e-12);
                 assert_true(iv.lo >= -1 && iv.hi <= 1);
                 /* mirrored counts give a mirrored interval */
                 report_counts m = {{a, c, n0}};
-                report_interval mv = report_net_index(&m);
+                report_interval mv = stance_report_net_index(&m);
                 assert_true(fabs(mv.lo + iv.hi) < 1e-12 && fabs(mv.hi + iv.lo) < 1e-12);
             }
     /* more data, narrower interval */
     report_counts small = {{6, 2, 2}}, big = {{600, 200, 200}};
-    report_interval s = report_net_index(&small), b = report_net_index(&big);
+    report_interval s = stance_report_net_index(&small), b = stance_report_net_index(&big);
     assert_true(b.hi - b.lo < (s.hi - s.lo) / 5);
 }
 
@@ -92,25 +92,25 @@ static void test_period_keys(void **state)
 {
     (void)state;
     char key[16];
-    assert_int_equal(report_period_key("2015-12-15", STANCE_PERIOD_MONTH, key), 0);
+    assert_int_equal(stance_report_period_key("2015-12-15", STANCE_PERIOD_MONTH, key), 0);
     assert_string_equal(key, "2015-12");
-    assert_int_equal(report_period_key("2015-12-15T10:20:00Z", STANCE_PERIOD_DAY, key), 0);
+    assert_int_equal(stance_report_period_key("2015-12-15T10:20:00Z", STANCE_PERIOD_DAY, key), 0);
     assert_string_equal(key, "2015-12-15");
     /* ISO weeks across year ends */
-    assert_int_equal(report_period_key("2016-01-02", STANCE_PERIOD_WEEK, key), 0);
+    assert_int_equal(stance_report_period_key("2016-01-02", STANCE_PERIOD_WEEK, key), 0);
     assert_string_equal(key, "2015-W53");
-    assert_int_equal(report_period_key("2018-12-31", STANCE_PERIOD_WEEK, key), 0);
+    assert_int_equal(stance_report_period_key("2018-12-31", STANCE_PERIOD_WEEK, key), 0);
     assert_string_equal(key, "2019-W01");
-    assert_int_equal(report_period_key("2021-01-04", STANCE_PERIOD_WEEK, key), 0);
+    assert_int_equal(stance_report_period_key("2021-01-04", STANCE_PERIOD_WEEK, key), 0);
     assert_string_equal(key, "2021-W01");
-    assert_int_equal(report_period_key("2020-06-15", STANCE_PERIOD_WEEK, key), 0);
+    assert_int_equal(stance_report_period_key("2020-06-15", STANCE_PERIOD_WEEK, key), 0);
     assert_string_equal(key, "2020-W25");
     /* malformed dates */
-    assert_int_equal(report_period_key("2015-02-29", STANCE_PERIOD_DAY, key), -1);
-    assert_int_equal(report_period_key("2016-02-29", STANCE_PERIOD_DAY, key), 0);
-    assert_int_equal(report_period_key("2015-13-01", STANCE_PERIOD_DAY, key), -1);
-    assert_int_equal(report_period_key("15-12-01", STANCE_PERIOD_DAY, key), -1);
-    assert_int_equal(report_period_key("2015-12-01x", STANCE_PERIOD_DAY, key), -1);
+    assert_int_equal(stance_report_period_key("2015-02-29", STANCE_PERIOD_DAY, key), -1);
+    assert_int_equal(stance_report_period_key("2016-02-29", STANCE_PERIOD_DAY, key), 0);
+    assert_int_equal(stance_report_period_key("2015-13-01", STANCE_PERIOD_DAY, key), -1);
+    assert_int_equal(stance_report_period_key("15-12-01", STANCE_PERIOD_DAY, key), -1);
+    assert_int_equal(stance_report_period_key("2015-12-01x", STANCE_PERIOD_DAY, key), -1);
 }
 
 static void test_chisq(void **state)
@@ -121,26 +121,26 @@ static void test_chisq(void **state)
     bool sparse;
     /* identical distributions: statistic 0, p 1 */
     report_counts a = {{30, 20, 50}}, b = {{60, 40, 100}};
-    assert_true(report_chisq(&a, &b, &df, &p, &sparse) < 1e-12);
+    assert_true(stance_report_chisq(&a, &b, &df, &p, &sparse) < 1e-12);
     assert_int_equal(df, 2);
     assert_false(sparse);
     assert_true(p > 0.999);
     /* a table worked by hand: a=(40,10,50) b=(10,40,50): chi2 = 36, df 2 */
     report_counts c = {{40, 10, 50}}, d = {{10, 40, 50}};
-    double stat = report_chisq(&c, &d, &df, &p, &sparse);
+    double stat = stance_report_chisq(&c, &d, &df, &p, &sparse);
     assert_true(fabs(stat - 36.0) < 1e-9);
     assert_true(fabs(p - exp(-18.0)) < 1e-12); /* chi-square(2) tail is exp(-x/2) */
     /* small counts switch to the permutation p-value, deterministically */
     report_counts e = {{4, 0, 1}}, f = {{0, 4, 1}};
-    report_chisq(&e, &f, &df, &p, &sparse);
+    stance_report_chisq(&e, &f, &df, &p, &sparse);
     double again;
-    report_chisq(&e, &f, &df, &again, &sparse);
+    stance_report_chisq(&e, &f, &df, &again, &sparse);
     assert_true(sparse);
     assert_true(p == again);
     assert_true(p > 0.001 && p < 0.1);
     /* a country with no statements cannot be tested */
     report_counts z = {{0, 0, 0}};
-    report_chisq(&z, &f, &df, &p, &sparse);
+    stance_report_chisq(&z, &f, &df, &p, &sparse);
     assert_int_equal(df, 0);
     assert_true(p == 1);
 }
@@ -173,7 +173,7 @@ static void test_counts_equal_statements(void **state)
     cJSON_ArrayForEach(c, cJSON_GetObjectItem(root, "countries")) {
         const cJSON *counts = cJSON_GetObjectItem(c, "counts");
         for (int j = 0; j < 3; j++)
-            total += (uint64_t)cJSON_GetObjectItem(counts, report_stance_names[j])->valuedouble;
+            total += (uint64_t)cJSON_GetObjectItem(counts, stance_report_stance_names[j])->valuedouble;
     }
     assert_int_equal(total, 500);
     cJSON_Delete(root);

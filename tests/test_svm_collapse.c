@@ -71,7 +71,7 @@ static void check_equal_to_libsvm(size_t k)
     assert_non_null(model);
 
     ovo_linear o;
-    assert_int_equal(ovo_collapse(model, dim, &o), 0);
+    assert_int_equal(stance_ovo_collapse(model, dim, &o), 0);
     assert_int_equal(o.n_pairs, k * (k - 1) / 2);
     double dec[3], ref[3];
     /* the training texts, and new ones */
@@ -82,7 +82,7 @@ static void check_equal_to_libsvm(size_t k)
     for (size_t i = 0; i < n + 5; i++) {
         const char *t = i < n ? docs[i] : probes[i - n];
         assert_int_equal(stance_vectorizer_transform(v, t, strlen(t), &s, &err), 0);
-        int mine = ovo_predict(&o, s.nodes, dec);
+        int mine = stance_ovo_predict(&o, s.nodes, dec);
         double theirs = svm_predict_values(model, s.nodes, ref);
         assert_int_equal(mine, (int)theirs);
         assert_true(svm_predict(model, s.nodes) == theirs);
@@ -91,7 +91,7 @@ static void check_equal_to_libsvm(size_t k)
         checked++;
     }
     assert_int_equal(checked, n + 5);
-    ovo_free(&o);
+    stance_ovo_free(&o);
     svm_free_and_destroy_model(&model);
     for (size_t i = 0; i < n; i++)
         free(x[i]);
@@ -129,7 +129,7 @@ static void test_refuses_other_kernels(void **state)
     m.param.kernel_type = RBF;
     m.nr_class = 2;
     ovo_linear o;
-    assert_int_equal(ovo_collapse(&m, 10, &o), -1);
+    assert_int_equal(stance_ovo_collapse(&m, 10, &o), -1);
 }
 
 int main(void)

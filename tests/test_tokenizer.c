@@ -14,11 +14,11 @@
 static char *tokens_of(const char *text)
 {
     token_list t;
-    token_list_init(&t);
+    stance_token_list_init(&t);
     stance_error err;
-    if (tokenize(text, strlen(text), &t, &err) != 0)
-        fail_msg("tokenize failed: %s", err.message);
-    tokens_mark_negation(&t);
+    if (stance_tokenize(text, strlen(text), &t, &err) != 0)
+        fail_msg("stance_tokenize failed: %s", err.message);
+    stance_tokens_mark_negation(&t);
     size_t cap = t.text_len + 2 * t.n + 1;
     char *out = calloc(1, cap), *p = out;
     for (size_t i = 0; i < t.n; i++) {
@@ -29,7 +29,7 @@ static char *tokens_of(const char *text)
         if (t.tokens[i].negated)
             *p++ = '~';
     }
-    token_list_free(&t);
+    stance_token_list_free(&t);
     return out;
 }
 
@@ -92,18 +92,18 @@ static void test_invalid_and_empty_input(void **state)
 {
     (void)state;
     token_list t;
-    token_list_init(&t);
+    stance_token_list_init(&t);
     stance_error err;
-    assert_int_equal(tokenize("", 0, &t, &err), 0);
+    assert_int_equal(stance_tokenize("", 0, &t, &err), 0);
     assert_int_equal(t.n, 0);
     const char bad[] = "ok \xC3\x28 then";
-    assert_int_equal(tokenize(bad, sizeof bad - 1, &t, &err), -1);
+    assert_int_equal(stance_tokenize(bad, sizeof bad - 1, &t, &err), -1);
     assert_non_null(strstr(err.message, "invalid UTF-8 at byte 4"));
     /* a truncated sequence at the very end is reported, not read past */
     const char cut[] = "abc\xE2\x82";
-    assert_int_equal(tokenize(cut, sizeof cut - 1, &t, &err), -1);
+    assert_int_equal(stance_tokenize(cut, sizeof cut - 1, &t, &err), -1);
     assert_non_null(strstr(err.message, "byte 4"));
-    token_list_free(&t);
+    stance_token_list_free(&t);
 }
 
 static void test_one_megabyte_line(void **state)
@@ -116,27 +116,27 @@ static void test_one_megabyte_line(void **state)
         text[i] = "word "[i % 5];
     text[n] = '\0';
     token_list t;
-    token_list_init(&t);
+    stance_token_list_init(&t);
     stance_error err;
-    assert_int_equal(tokenize(text, n, &t, &err), 0);
+    assert_int_equal(stance_tokenize(text, n, &t, &err), 0);
     assert_int_equal(t.n, (n + 4) / 5);
     memset(text, 'x', n);
-    assert_int_equal(tokenize(text, n, &t, &err), 0);
+    assert_int_equal(stance_tokenize(text, n, &t, &err), 0);
     assert_int_equal(t.n, 1);
     assert_int_equal(t.tokens[0].len, n);
-    token_list_free(&t);
+    stance_token_list_free(&t);
     free(text);
 }
 
 static void test_stop_words(void **state)
 {
     (void)state;
-    assert_true(is_stop_word("the", 3));
-    assert_true(is_stop_word("'s", 2));
-    assert_true(is_stop_word("yourselves", 10));
-    assert_false(is_stop_word("not", 3)); /* negations carry stance */
-    assert_false(is_stop_word("sanctions", 9));
-    assert_false(is_stop_word("th", 2));
+    assert_true(stance_is_stop_word("the", 3));
+    assert_true(stance_is_stop_word("'s", 2));
+    assert_true(stance_is_stop_word("yourselves", 10));
+    assert_false(stance_is_stop_word("not", 3)); /* negations carry stance */
+    assert_false(stance_is_stop_word("sanctions", 9));
+    assert_false(stance_is_stop_word("th", 2));
 }
 
 int main(void)

@@ -196,7 +196,7 @@ static void test_malformed_payloads_refused(void **state)
         char bad_path[600];
         snprintf(bad_path, sizeof bad_path, "%s/lie%zu.model", tmpdir, i);
         stance_error err;
-        assert_int_equal(model_container_write(bad_path, bad, plen, &err), 0);
+        assert_int_equal(stance_model_container_write(bad_path, bad, plen, &err), 0);
         stance_error_clear(&err);
         assert_null(stance_model_load(bad_path, &err));
         assert_string_equal(err.file, bad_path);
@@ -271,7 +271,7 @@ static void test_libsvm_models(void **state)
     char bad_path[600];
     snprintf(bad_path, sizeof bad_path, "%s/badsv.model", tmpdir);
     stance_error err;
-    assert_int_equal(model_container_write(bad_path, bad, plen, &err), 0);
+    assert_int_equal(stance_model_container_write(bad_path, bad, plen, &err), 0);
     assert_null(stance_model_load(bad_path, &err));
     assert_non_null(strstr(err.message, "support vector"));
     free(bad);

@@ -130,43 +130,43 @@ static void test_ngram_counts(void **state)
 {
     (void)state;
     token_list t;
-    token_list_init(&t);
+    stance_token_list_init(&t);
     ngram_buffer b = {0};
     stance_error err;
     stance_feature_config cfg;
     stance_feature_config_default(&cfg);
     /* 5 words -> word 1-3 grams: 5 + 4 + 3 = 12 */
     cfg.word_ngram_max = 3;
-    assert_int_equal(tokenize("a b c d e", 9, &t, &err), 0);
+    assert_int_equal(stance_tokenize("a b c d e", 9, &t, &err), 0);
     int count = 0;
-    assert_int_equal(ngrams_emit(&t, &cfg, &b, count_fn, &count), 0);
+    assert_int_equal(stance_ngrams_emit(&t, &cfg, &b, count_fn, &count), 0);
     assert_int_equal(count, 12);
     /* "talks" padded to " talks " (7 code points): 2-4 grams = 6 + 5 + 4 = 15 */
     cfg.word_ngram_max = 0;
     cfg.char_ngram_min = 2;
     cfg.char_ngram_max = 4;
     cfg.char_ngram_word_bounded = true;
-    assert_int_equal(tokenize("talks", 5, &t, &err), 0);
+    assert_int_equal(stance_tokenize("talks", 5, &t, &err), 0);
     count = 0;
-    assert_int_equal(ngrams_emit(&t, &cfg, &b, count_fn, &count), 0);
+    assert_int_equal(stance_ngrams_emit(&t, &cfg, &b, count_fn, &count), 0);
     assert_int_equal(count, 15);
     /* across words, code points not bytes: "мир да" is 6 code points: 2-grams 5 */
     cfg.char_ngram_max = 2;
     cfg.char_ngram_word_bounded = false;
-    assert_int_equal(tokenize("\xD0\xBC\xD0\xB8\xD1\x80 \xD0\xB4\xD0\xB0", 11, &t, &err), 0);
+    assert_int_equal(stance_tokenize("\xD0\xBC\xD0\xB8\xD1\x80 \xD0\xB4\xD0\xB0", 11, &t, &err), 0);
     count = 0;
-    assert_int_equal(ngrams_emit(&t, &cfg, &b, count_fn, &count), 0);
+    assert_int_equal(stance_ngrams_emit(&t, &cfg, &b, count_fn, &count), 0);
     assert_int_equal(count, 5);
     /* stop words leave word n-grams, negation marks them */
     cfg.char_ngram_max = 0;
     cfg.word_ngram_max = 1;
     cfg.stop_words = true;
-    assert_int_equal(tokenize("the deal", 8, &t, &err), 0);
+    assert_int_equal(stance_tokenize("the deal", 8, &t, &err), 0);
     count = 0;
-    assert_int_equal(ngrams_emit(&t, &cfg, &b, count_fn, &count), 0);
+    assert_int_equal(stance_ngrams_emit(&t, &cfg, &b, count_fn, &count), 0);
     assert_int_equal(count, 1);
-    ngram_buffer_free(&b);
-    token_list_free(&t);
+    stance_ngram_buffer_free(&b);
+    stance_token_list_free(&t);
 }
 
 static void test_negation_features(void **state)
@@ -223,9 +223,9 @@ static void test_hashing_is_stable(void **state)
     (void)state;
     /* FNV-1a 64: the published test vectors, and a feature's hash, fixed for
      * ever because hashed models depend on it */
-    assert_true(feature_hash("", 0) == 0xcbf29ce484222325ULL);
-    assert_true(feature_hash("a", 1) == 0xaf63dc4c8601ec8cULL);
-    assert_true(feature_hash("w:sanctions", 11) == 0xb9f38983b6761bf6ULL);
+    assert_true(stance_feature_hash("", 0) == 0xcbf29ce484222325ULL);
+    assert_true(stance_feature_hash("a", 1) == 0xaf63dc4c8601ec8cULL);
+    assert_true(stance_feature_hash("w:sanctions", 11) == 0xb9f38983b6761bf6ULL);
     static const char *const text[] = {"sanctions were imposed", "sanctions were lifted"};
     stance_feature_config cfg;
     stance_feature_config_default(&cfg);
@@ -237,7 +237,7 @@ static void test_hashing_is_stable(void **state)
     stance_error err;
     assert_int_equal(stance_vectorizer_transform(v, "sanctions", 9, &s, &err), 0);
     assert_int_equal(s.nnz, 1);
-    assert_int_equal(s.nodes[0].index, (int)(feature_hash("w:sanctions", 11) & 4095) + 1);
+    assert_int_equal(s.nodes[0].index, (int)(stance_feature_hash("w:sanctions", 11) & 4095) + 1);
     stance_sparse_free(&s);
     stance_vectorizer_free(v);
 }

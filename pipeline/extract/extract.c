@@ -21,7 +21,7 @@ const char *stance_statement_kind_name(stance_statement_kind kind)
 
 stance_extractor *stance_extractor_new(const stance_gazetteer *g, stance_error *err)
 {
-    if (xlex_init() != 0) {
+    if (stance_xlex_init() != 0) {
         stance_fail(err, "", 0, "out of memory");
         return NULL;
     }
@@ -38,8 +38,8 @@ void stance_extractor_free(stance_extractor *x)
 {
     if (!x)
         return;
-    xtok_list_free(&x->toks);
-    xquote_list_free(&x->quotes);
+    stance_xtok_list_free(&x->toks);
+    stance_xquote_list_free(&x->quotes);
     free(x->tok_sentence);
     free(x->tok_flags);
     free(x->sentences);
@@ -60,7 +60,7 @@ static int map_sentences(stance_extractor *x)
         return -1;
     size_t s = 0;
     for (size_t k = 0; k < x->toks.n; k++) {
-        x->tok_flags[k] = xlex_word(x->text, &x->toks.v[k]);
+        x->tok_flags[k] = stance_xlex_word(x->text, &x->toks.v[k]);
         while (s + 1 < x->n_sentences && x->sentences[s].end <= x->toks.v[k].start)
             s++;
         x->tok_sentence[k] = s;
@@ -115,28 +115,28 @@ long stance_extract(stance_extractor *x, const stance_article *a, const stance_s
     free(x->sentences);
     x->sentences = NULL;
     long n_sent = stance_split_sentences(a->text, a->text_len, &x->sentences);
-    if (n_sent < 0 || xtok_scan(a->text, a->text_len, &x->toks) != 0 ||
-        xquote_pair(a->text, &x->toks, &x->quotes) != 0)
+    if (n_sent < 0 || stance_xtok_scan(a->text, a->text_len, &x->toks) != 0 ||
+        stance_xquote_pair(a->text, &x->toks, &x->quotes) != 0)
         goto oom;
     x->n_sentences = (size_t)n_sent;
     if (x->toks.n == 0 || x->n_sentences == 0)
         return 0;
-    if (map_sentences(x) != 0 || x_attribute(x) != 0 || stance_grow(&x->out, &x->out_cap, x->n_raws, sizeof *x->out) != 0)
+    if (map_sentences(x) != 0 || stance_extract_attribute(x) != 0 || stance_grow(&x->out, &x->out_cap, x->n_raws, sizeof *x->out) != 0)
         goto oom;
 
     /* resolve in text order; people named in a sentence count from the next */
     size_t r = 0, k = 0;
     for (size_t s = 0; s < x->n_sentences; s++) {
         for (; r < x->n_raws && x->raws[r].sentence <= s; r++)
-            if (x_resolve(x, r) != 0)
+            if (stance_extract_resolve(x, r) != 0)
                 goto oom;
         size_t first = k;
         while (k < x->toks.n && x->tok_sentence[k] == s)
             k++;
-        x_note_people(x, first, k);
+        stance_extract_note_people(x, first, k);
     }
     for (; r < x->n_raws; r++)
-        if (x_resolve(x, r) != 0)
+        if (stance_extract_resolve(x, r) != 0)
             goto oom;
 
     /* the arena no longer moves: make the pointers */

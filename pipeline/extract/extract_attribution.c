@@ -19,7 +19,7 @@ static const xtok *tok(const stance_extractor *x, size_t k)
 
 static bool punct(const stance_extractor *x, size_t k, char c)
 {
-    return xtok_punct(x->text, tok(x, k), c);
+    return stance_xtok_punct(x->text, tok(x, k), c);
 }
 
 static bool is_dash(const stance_extractor *x, size_t k)
@@ -125,9 +125,9 @@ static xrange np_before(const stance_extractor *x, size_t end, size_t lo)
          * Quito": a role noun, a preposition, then the rest of the mention */
         if (r.a < end && r.a >= lo + 2 && tok(x, r.a)->type == XTOK_WORD &&
             (tok(x, r.a)->capital || (word_flags(x, r.a) & XL_DET)) &&
-            (xtok_is(x->text, tok(x, r.a - 1), "for") || xtok_is(x->text, tok(x, r.a - 1), "of") ||
-             xtok_is(x->text, tok(x, r.a - 1), "at") || xtok_is(x->text, tok(x, r.a - 1), "to") ||
-             xtok_is(x->text, tok(x, r.a - 1), "in")) &&
+            (stance_xtok_is(x->text, tok(x, r.a - 1), "for") || stance_xtok_is(x->text, tok(x, r.a - 1), "of") ||
+             stance_xtok_is(x->text, tok(x, r.a - 1), "at") || stance_xtok_is(x->text, tok(x, r.a - 1), "to") ||
+             stance_xtok_is(x->text, tok(x, r.a - 1), "in")) &&
             (word_flags(x, r.a - 2) & XL_ROLE) && np_token(x, r.a - 2)) {
             r.a -= 2;
             continue;
@@ -233,7 +233,7 @@ static bool names_someone(const stance_extractor *x, xrange r)
 static void find_conjuncts(const stance_extractor *x, size_t a, xcandidate *c)
 {
     size_t p = c->speaker.a;
-    if (p < a + 2 || !xtok_is(x->text, tok(x, p - 1), "and") || !names_someone(x, c->speaker))
+    if (p < a + 2 || !stance_xtok_is(x->text, tok(x, p - 1), "and") || !names_someone(x, c->speaker))
         return;
     xrange found[4];
     size_t n = 0;
@@ -265,7 +265,7 @@ static int find_candidates(stance_extractor *x, size_t s, size_t a, size_t b)
         if (tok(x, k)->depth > 0 || tok(x, k)->type != XTOK_WORD)
             continue;
         size_t width = 0;
-        unsigned f = xlex_verb(x->text, x->toks.v, b, k, &width);
+        unsigned f = stance_xlex_verb(x->text, x->toks.v, b, k, &width);
         if (!f || (f & XL_PARTICIPLE))
             continue;
         xcandidate c;
@@ -392,16 +392,16 @@ static bool introduces_quote(const stance_extractor *x, size_t from, size_t open
     bool mark = open == from;
     for (size_t k = from; k < open; k++) {
         const xtok *t = tok(x, k);
-        if (punct(x, k, ':') || punct(x, k, ',') || xtok_is(x->text, t, "that")) {
+        if (punct(x, k, ':') || punct(x, k, ',') || stance_xtok_is(x->text, t, "that")) {
             mark = true;
             continue;
         }
         if (t->type == XTOK_WORD && (t->capital || (word_flags(x, k) & (XL_TRIM | XL_DET | XL_AUX)) ||
-                                     xtok_is(x->text, t, "reporters") ||
-                                     xtok_is(x->text, t, "journalists") ||
-                                     xtok_is(x->text, t, "lawmakers") ||
-                                     xtok_is(x->text, t, "statement") ||
-                                     xtok_is(x->text, t, "interview")))
+                                     stance_xtok_is(x->text, t, "reporters") ||
+                                     stance_xtok_is(x->text, t, "journalists") ||
+                                     stance_xtok_is(x->text, t, "lawmakers") ||
+                                     stance_xtok_is(x->text, t, "statement") ||
+                                     stance_xtok_is(x->text, t, "interview")))
             continue;
         if (t->type == XTOK_POSSESSIVE)
             continue;
@@ -614,10 +614,10 @@ static size_t skip_to_content(const stance_extractor *x, size_t verb, size_t fro
                                        "reminded", "informed", "urged", "wrote"};
     bool object = false;
     for (size_t i = 0; i < sizeof tell / sizeof tell[0]; i++)
-        if (xtok_is(x->text, tok(x, verb), tell[i]))
+        if (stance_xtok_is(x->text, tok(x, verb), tell[i]))
             object = true;
     for (size_t k = from; k < end && k < from + 8; k++) {
-        if (xtok_is(x->text, tok(x, k), "that")) {
+        if (stance_xtok_is(x->text, tok(x, k), "that")) {
             from = k + 1;
             break;
         }
@@ -685,7 +685,7 @@ static int by_position(const void *pa, const void *pb)
     return (x > y) - (x < y);
 }
 
-int x_attribute(stance_extractor *x)
+int stance_extract_attribute(stance_extractor *x)
 {
     x->n_cands = x->n_raws = 0;
     size_t n_sent = x->n_sentences;

@@ -38,7 +38,7 @@ typedef struct xraw {
     size_t content_start, content_end;  /* bytes */
     size_t text_start, text_end;        /* bytes: with attribution */
     stance_statement_kind kind;
-    /* filled by x_resolve: arena offsets + 1 (0: none) and codes ("" unknown) */
+    /* filled by stance_extract_resolve: arena offsets + 1 (0: none) and codes ("" unknown) */
     size_t speaker, actor, verb;
     char country[4], target[4];
 } xraw;
@@ -66,7 +66,7 @@ struct stance_extractor {
     xtok_list toks;
     xquote_list quotes;
     size_t *tok_sentence;  /* sentence of each token */
-    unsigned *tok_flags;   /* xlex_word of each token, looked up once */
+    unsigned *tok_flags;   /* stance_xlex_word of each token, looked up once */
     size_t tok_sentence_cap, tok_flags_cap;
     stance_span *sentences; /* bytes */
     size_t n_sentences;
@@ -87,16 +87,16 @@ struct stance_extractor {
 
 /* Copy s[0..n) into the arena; returns an offset + 1 (0 when out of memory):
  * arena storage moves while it grows, so pointers are made at the end. */
-size_t xarena_add(xarena *a, const char *s, size_t n);
+size_t stance_xarena_add(xarena *a, const char *s, size_t n);
 
 /* Find the speakers, verbs and quotes of the article and turn them into raw
  * statements (extract_attribution.c). -1 when out of memory. */
-int x_attribute(stance_extractor *x);
+int stance_extract_attribute(stance_extractor *x);
 
 /* Resolve the speaker, actor, country and target of raw statement i
  * (extract_resolve.c), in text order. -1 when out of memory. */
-int x_resolve(stance_extractor *x, size_t i);
+int stance_extract_resolve(stance_extractor *x, size_t i);
 /* Remember the people named in tokens [a, b) (narration). */
-void x_note_people(stance_extractor *x, size_t a, size_t b);
+void stance_extract_note_people(stance_extractor *x, size_t a, size_t b);
 
 #endif

@@ -159,7 +159,7 @@ static void build(void)
     }
 }
 
-int xlex_init(void)
+int stance_xlex_init(void)
 {
     pthread_once(&once, build);
     return init_status;
@@ -179,7 +179,7 @@ static bool lower(const char *text, const xtok *t, char *buf, size_t cap)
     return true;
 }
 
-unsigned xlex_word(const char *text, const xtok *t)
+unsigned stance_xlex_word(const char *text, const xtok *t)
 {
     char buf[64];
     if (t->type != XTOK_WORD || !lower(text, t, buf, sizeof buf))
@@ -193,12 +193,12 @@ static bool is_lower_word(const char *text, const xtok *t)
     return t->type == XTOK_WORD && !t->capital && text[t->start] >= 'a' && text[t->start] <= 'z';
 }
 
-unsigned xlex_verb(const char *text, const xtok *tokens, size_t n, size_t k, size_t *width)
+unsigned stance_xlex_verb(const char *text, const xtok *tokens, size_t n, size_t k, size_t *width)
 {
     const unsigned verbs = XL_SPEECH | XL_ACT;
     const xtok *t = &tokens[k];
     /* "According to" may open a sentence; other verbs are lower case */
-    if (!is_lower_word(text, t) && !xtok_is(text, t, "according"))
+    if (!is_lower_word(text, t) && !stance_xtok_is(text, t, "according"))
         return 0;
     char buf[128];
     if (!lower(text, t, buf, 64))

@@ -30,14 +30,14 @@ enum {
 };
 
 /* Build the tables; call once before extraction (thread-safe). 0 or -1. */
-int xlex_init(void);
+int stance_xlex_init(void);
 
 /* The flags of a word (case-insensitive), 0 when unknown. */
-unsigned xlex_word(const char *text, const xtok *t);
+unsigned stance_xlex_word(const char *text, const xtok *t);
 
 /* Is tokens[k] (with tokens[k + 1] for "according to", "called for") a
  * reporting verb or act? Returns its flags, 0 if not, and in *width the
  * number of tokens it spans. Verbs must be in lower case. */
-unsigned xlex_verb(const char *text, const xtok *tokens, size_t n, size_t k, size_t *width);
+unsigned stance_xlex_verb(const char *text, const xtok *tokens, size_t n, size_t k, size_t *width);
 
 #endif

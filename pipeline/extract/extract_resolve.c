@@ -18,7 +18,7 @@ static const xtok *tok(const stance_extractor *x, size_t k)
     return &x->toks.v[k];
 }
 
-size_t xarena_add(xarena *a, const char *s, size_t n)
+size_t stance_xarena_add(xarena *a, const char *s, size_t n)
 {
     if (stance_grow(&a->buf, &a->cap, a->len + n + 1, 1) != 0)
         return 0;
@@ -252,7 +252,7 @@ static bool qualify_role(const stance_extractor *x, const mention *m, char *out,
         const xtok *t = tok(x, k);
         if (t->type == XTOK_POSSESSIVE)
             continue;
-        if (t->type != XTOK_WORD || t->capital || xlex_word(x->text, t) || ++words > 2)
+        if (t->type != XTOK_WORD || t->capital || stance_xlex_word(x->text, t) || ++words > 2)
             return false;
         int w = snprintf(out + n, cap - n, "%.*s ", (int)(t->end - t->start), x->text + t->start);
         if (w < 0 || (size_t)w >= cap - n)
@@ -284,7 +284,7 @@ static int resolve_mention(stance_extractor *x, size_t a, size_t b, size_t pa, s
     if (b > a)
         lower_word(x, b - 1, head, sizeof head);
     unsigned first_flags = x->tok_flags[a];
-    definite = xtok_is(x->text, tok(x, a), "the");
+    definite = stance_xtok_is(x->text, tok(x, a), "the");
     unsigned head_flags = b > a ? x->tok_flags[b - 1] : 0;
     person_like = (head_flags & XL_PERSON) != 0;
 
@@ -313,7 +313,7 @@ static int resolve_mention(stance_extractor *x, size_t a, size_t b, size_t pa, s
     for (size_t k = a; !person && k < b; k++) {
         const xtok *t = tok(x, k);
         if (t->type != XTOK_WORD || !t->capital || (k - a < 64 && m.covered[k - a]) ||
-            (xlex_word(x->text, t) & (XL_DET | XL_AUX | XL_TRIM | XL_BOUNDARY)))
+            (stance_xlex_word(x->text, t) & (XL_DET | XL_AUX | XL_TRIM | XL_BOUNDARY)))
             continue;
         size_t mem_actor = 0;
         char mem_code[4] = "";
@@ -329,7 +329,7 @@ static int resolve_mention(stance_extractor *x, size_t a, size_t b, size_t pa, s
     if (!person && code && m.role && person_like && x->date)
         person = stance_gazetteer_holder(x->g, code, m.role->name, x->date);
     if (person) {
-        out->actor = xarena_add(&x->arena, person->name, strlen(person->name));
+        out->actor = stance_xarena_add(&x->arena, person->name, strlen(person->name));
         memcpy(out->country, person->code, 4);
         size_t n;
         const char *sn = stance_person_surname(person, &n);
@@ -360,7 +360,7 @@ static int resolve_mention(stance_extractor *x, size_t a, size_t b, size_t pa, s
                                                       ? stance_gazetteer_state(x->g, code, false)->name
                                                       : prefix);
         }
-        out->actor = xarena_add(&x->arena, name, strlen(name));
+        out->actor = stance_xarena_add(&x->arena, name, strlen(name));
         goto done;
     }
     /* "the official", "the ministry": the last one mentioned */
@@ -397,12 +397,12 @@ static bool place_use(const stance_extractor *x, size_t k, size_t j, const stanc
                                         "agreement", "accord", "accords", "declaration",
                                         "conference", "protocol", "convention", "group"};
     for (size_t i = 0; k > 0 && i < sizeof before / sizeof before[0]; i++)
-        if (xtok_is(x->text, tok(x, k - 1), before[i]))
+        if (stance_xtok_is(x->text, tok(x, k - 1), before[i]))
             return true;
     /* "the Minsk accords", "the Minsk peace accords" */
     for (size_t w = j; w < j + 2 && w < x->toks.n; w++)
         for (size_t i = 0; i < sizeof after / sizeof after[0]; i++)
-            if (xtok_is(x->text, tok(x, w), after[i]))
+            if (stance_xtok_is(x->text, tok(x, w), after[i]))
                 return true;
     return false;
 }
@@ -476,14 +476,14 @@ static size_t token_at(const stance_extractor *x, size_t byte)
     return lo;
 }
 
-int x_resolve(stance_extractor *x, size_t i)
+int stance_extract_resolve(stance_extractor *x, size_t i)
 {
     xraw *r = &x->raws[i];
     xcandidate *c = &x->cands[r->cand];
     if (r->own_speaker.a < r->own_speaker.b) {
         /* one of several speakers of the verb */
         const xrange *sp = &r->own_speaker;
-        r->speaker = xarena_add(&x->arena, x->text + tok(x, sp->a)->start,
+        r->speaker = stance_xarena_add(&x->arena, x->text + tok(x, sp->a)->start,
                                 tok(x, sp->b - 1)->end - tok(x, sp->a)->start);
         resolved res;
         resolve_mention(x, sp->a, sp->b, 0, 0, &res);
@@ -495,7 +495,7 @@ int x_resolve(stance_extractor *x, size_t i)
         /* the mention as written, appositive included */
         size_t end = c->appositive.b > c->speaker.b ? tok(x, c->appositive.b - 1)->end
                                                     : tok(x, c->speaker.b - 1)->end;
-        c->r_speaker = xarena_add(&x->arena, x->text + tok(x, c->speaker.a)->start,
+        c->r_speaker = stance_xarena_add(&x->arena, x->text + tok(x, c->speaker.a)->start,
                                   end - tok(x, c->speaker.a)->start);
         resolved res;
         resolve_mention(x, c->speaker.a, c->speaker.b, c->appositive.a, c->appositive.b, &res);
@@ -511,7 +511,7 @@ int x_resolve(stance_extractor *x, size_t i)
         memcpy(r->country, c->r_country, 4);
     }
     const xtok *v = tok(x, c->verb);
-    r->verb = xarena_add(&x->arena, x->text + v->start,
+    r->verb = stance_xarena_add(&x->arena, x->text + v->start,
                          tok(x, c->verb + c->verb_width - 1)->end - v->start);
     size_t sb = c->appositive.b > c->speaker.b ? c->appositive.b : c->speaker.b;
     find_target(x, token_at(x, r->text_start), token_at(x, r->text_end), c->speaker.a, sb,
@@ -519,7 +519,7 @@ int x_resolve(stance_extractor *x, size_t i)
     return r->verb ? 0 : -1;
 }
 
-void x_note_people(stance_extractor *x, size_t a, size_t b)
+void stance_extract_note_people(stance_extractor *x, size_t a, size_t b)
 {
     char buf[512];
     for (size_t k = a; k < b; k++) {
@@ -540,7 +540,7 @@ void x_note_people(stance_extractor *x, size_t a, size_t b)
                 continue;
             xentity e;
             memset(&e, 0, sizeof e);
-            e.actor = xarena_add(&x->arena, p->name, strlen(p->name));
+            e.actor = stance_xarena_add(&x->arena, p->name, strlen(p->name));
             memcpy(e.country, p->code, 4);
             size_t sn_len;
             const char *sn = stance_person_surname(p, &sn_len);

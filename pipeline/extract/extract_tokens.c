@@ -123,7 +123,7 @@ static size_t word_end(const char *text, size_t len, size_t i, bool *dotted)
     }
 }
 
-int xtok_scan(const char *text, size_t len, xtok_list *list)
+int stance_xtok_scan(const char *text, size_t len, xtok_list *list)
 {
     list->n = 0;
     bool newline = false, blank = false;
@@ -184,19 +184,19 @@ int xtok_scan(const char *text, size_t len, xtok_list *list)
     return 0;
 }
 
-void xtok_list_free(xtok_list *list)
+void stance_xtok_list_free(xtok_list *list)
 {
     free(list->v);
     memset(list, 0, sizeof *list);
 }
 
-bool xtok_is(const char *text, const xtok *t, const char *word)
+bool stance_xtok_is(const char *text, const xtok *t, const char *word)
 {
     size_t n = strlen(word);
     return t->end - t->start == n && strncasecmp(text + t->start, word, n) == 0;
 }
 
-bool xtok_punct(const char *text, const xtok *t, char c)
+bool stance_xtok_punct(const char *text, const xtok *t, char c)
 {
     return t->type == XTOK_PUNCT && t->end - t->start == 1 && text[t->start] == c;
 }
@@ -219,7 +219,7 @@ static xquote_role straight_role(const char *text, const xtok_list *l, size_t k)
 {
     const xtok *t = &l->v[k];
     bool space_before = k == 0 || l->v[k - 1].end < t->start || t->newline_before ||
-                        xtok_punct(text, &l->v[k - 1], '(') || xtok_punct(text, &l->v[k - 1], '[');
+                        stance_xtok_punct(text, &l->v[k - 1], '(') || stance_xtok_punct(text, &l->v[k - 1], '[');
     bool space_after = k + 1 >= l->n || l->v[k + 1].start > t->end || l->v[k + 1].newline_before;
     bool punct_after = !space_after && l->v[k + 1].type == XTOK_PUNCT;
     if (space_before && !space_after)
@@ -234,14 +234,14 @@ static bool ends_sentence(const char *text, const xtok_list *l, size_t k)
     /* the last token before a line break: . ! ? or a closing mark after one */
     for (size_t j = k + 1; j-- > 0;) {
         const xtok *t = &l->v[j];
-        if (t->type == XTOK_QUOTE || xtok_punct(text, t, ')'))
+        if (t->type == XTOK_QUOTE || stance_xtok_punct(text, t, ')'))
             continue;
-        return xtok_punct(text, t, '.') || xtok_punct(text, t, '!') || xtok_punct(text, t, '?');
+        return stance_xtok_punct(text, t, '.') || stance_xtok_punct(text, t, '!') || stance_xtok_punct(text, t, '?');
     }
     return false;
 }
 
-int xquote_pair(const char *text, xtok_list *l, xquote_list *quotes)
+int stance_xquote_pair(const char *text, xtok_list *l, xquote_list *quotes)
 {
     quotes->n = 0;
     uint8_t fam[MAX_DEPTH];
@@ -317,7 +317,7 @@ int xquote_pair(const char *text, xtok_list *l, xquote_list *quotes)
     return 0;
 }
 
-void xquote_list_free(xquote_list *quotes)
+void stance_xquote_list_free(xquote_list *quotes)
 {
     free(quotes->v);
     memset(quotes, 0, sizeof *quotes);

@@ -48,8 +48,8 @@ typedef struct xtok_list {
 
 /* Tokenize text[0..len) (valid UTF-8) into list (reused; cleared first).
  * -1 when out of memory. */
-int xtok_scan(const char *text, size_t len, xtok_list *list);
-void xtok_list_free(xtok_list *list);
+int stance_xtok_scan(const char *text, size_t len, xtok_list *list);
+void stance_xtok_list_free(xtok_list *list);
 
 /* A top-level quotation: tokens open..close (the marks themselves);
  * close is the last token of the paragraph when the quote is not closed. */
@@ -67,12 +67,12 @@ typedef struct xquote_list {
  * token's depth and quote_id, and list the top-level quotes. Quotes inside
  * quotes may use any family; a straight " opens or closes by what is around
  * it. -1 when out of memory. */
-int xquote_pair(const char *text, xtok_list *list, xquote_list *quotes);
-void xquote_list_free(xquote_list *quotes);
+int stance_xquote_pair(const char *text, xtok_list *list, xquote_list *quotes);
+void stance_xquote_list_free(xquote_list *quotes);
 
 /* Does token t spell word (ASCII, case-insensitive)? */
-bool xtok_is(const char *text, const xtok *t, const char *word);
+bool stance_xtok_is(const char *text, const xtok *t, const char *word);
 /* Is token t the single punctuation character c? */
-bool xtok_punct(const char *text, const xtok *t, char c);
+bool stance_xtok_punct(const char *text, const xtok *t, char c);
 
 #endif

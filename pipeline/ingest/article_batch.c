@@ -134,7 +134,7 @@ int stance_batch_run(const stance_batch_options *o, stance_batch_totals *t, stan
         ctx[i] = &workers[i];
     }
     ordered_pool_ops ops = {next, work, emit};
-    int rc = ordered_pool_run(&ops, &b, ctx, jobs, (size_t)jobs * 4);
+    int rc = stance_ordered_pool_run(&ops, &b, ctx, jobs, (size_t)jobs * 4);
     free(workers);
     free(ctx);
     stance_article_reader_close(b.reader);

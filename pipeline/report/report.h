@@ -12,8 +12,8 @@
 enum { REPORT_CONCILIATORY, REPORT_ADVERSARIAL, REPORT_NEUTRAL, REPORT_N_STANCES };
 enum { REPORT_POSITIVE, REPORT_NEGATIVE, REPORT_SENTIMENT_NEUTRAL, REPORT_N_SENTIMENTS };
 
-extern const char *const report_stance_names[REPORT_N_STANCES];
-extern const char *const report_sentiment_names[REPORT_N_SENTIMENTS];
+extern const char *const stance_report_stance_names[REPORT_N_STANCES];
+extern const char *const stance_report_sentiment_names[REPORT_N_SENTIMENTS];
 
 /* The key of statements whose speaker has no known country. */
 #define REPORT_UNKNOWN_COUNTRY "?"
@@ -47,21 +47,21 @@ typedef struct report_entry {
 
 /* Add one statement by its fields (the filters apply); file and line are
  * for messages. */
-int report_add_entry(stance_report *r, const report_entry *e, const char *file, long line,
+int stance_report_add_entry(stance_report *r, const report_entry *e, const char *file, long line,
                      stance_error *err);
 
-uint64_t report_counts_n(const report_counts *c);
-void report_counts_add(report_counts *to, const report_counts *from);
+uint64_t stance_report_counts_n(const report_counts *c);
+void stance_report_counts_add(report_counts *to, const report_counts *from);
 
 /* Find or add a country's stats (NULL when out of memory). */
-country_stats *report_country(stance_report *r, const char *code);
-int report_stance_index(const char *label);    /* -1 if not a stance label */
-int report_sentiment_index(const char *label); /* -1 if not a sentiment label */
+country_stats *stance_report_country(stance_report *r, const char *code);
+int stance_report_stance_index(const char *label);    /* -1 if not a stance label */
+int stance_report_sentiment_index(const char *label); /* -1 if not a sentiment label */
 
 /* Period key of an ISO 8601 date ("2015-12-15", optionally followed by a time):
  * "2015-12-15", "2015-W51" or "2015-12". Returns -1 when the date is malformed. */
-int report_period_key(const char *date, stance_report_period by, char out[16]);
-const char *report_period_name(stance_report_period by);
+int stance_report_period_key(const char *date, stance_report_period by, char out[16]);
+const char *stance_report_period_name(stance_report_period by);
 
 /* ---- derived statistics (report_stats.c) ---- */
 
@@ -70,33 +70,33 @@ typedef struct report_interval {
 } report_interval;
 
 /* Share k/n with its 95% Wilson score interval. */
-report_interval report_share(uint64_t k, uint64_t n);
+report_interval stance_report_share(uint64_t k, uint64_t n);
 /* Net stance index (conciliatory - adversarial) / n with a 95% interval
  * (Newcombe's square-and-add combination of the two Wilson intervals). */
-report_interval report_net_index(const report_counts *c);
+report_interval stance_report_net_index(const report_counts *c);
 /* Pearson's chi-square test that two stance distributions are the same.
  * Returns the statistic; *df and *p are set (df 0 and p 1 when untestable).
  * When an expected count is below 5, *sparse is set and p comes from a
  * seeded Monte Carlo permutation test instead of the chi-square distribution. */
-double report_chisq(const report_counts *a, const report_counts *b, int *df, double *p,
+double stance_report_chisq(const report_counts *a, const report_counts *b, int *df, double *p,
                     bool *sparse);
-double report_mean_sentiment(const country_stats *s);
+double stance_report_mean_sentiment(const country_stats *s);
 
 /* Countries in report order (most statements first, then code), keeping those
  * with at least opt.min_count statements. The caller frees *order. */
-size_t report_country_order(const stance_report *r, size_t **order);
+size_t stance_report_country_order(const stance_report *r, size_t **order);
 /* Entries of a map of uint64_t counts or of report_counts, biggest first. */
-size_t report_map_order(const stance_strmap *m, bool values_are_counts, size_t **order);
+size_t stance_report_map_order(const stance_strmap *m, bool values_are_counts, size_t **order);
 /* Of the countries in order[0..k), the first opt.max_compare known ones:
  * those compared pairwise. The caller frees *known. */
-size_t report_compared(const stance_report *r, const size_t *order, size_t k, size_t **known);
+size_t stance_report_compared(const stance_report *r, const size_t *order, size_t k, size_t **known);
 /* Periods in time order. */
-size_t report_period_order(const stance_strmap *m, size_t **order);
+size_t stance_report_period_order(const stance_strmap *m, size_t **order);
 
 /* ---- writers ---- */
-int report_write_json(const stance_report *r, FILE *out, stance_error *err);
-int report_write_table(const stance_report *r, FILE *out, bool markdown);
-int report_write_csv(const stance_report *r, FILE *out);
-int report_write_html(const stance_report *r, FILE *out);
+int stance_report_write_json(const stance_report *r, FILE *out, stance_error *err);
+int stance_report_write_table(const stance_report *r, FILE *out, bool markdown);
+int stance_report_write_csv(const stance_report *r, FILE *out);
+int stance_report_write_html(const stance_report *r, FILE *out);
 
 #endif

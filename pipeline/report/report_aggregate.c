@@ -10,9 +10,9 @@
 #include "common/io.h"
 #include "pipeline/report/report.h"
 
-const char *const report_stance_names[REPORT_N_STANCES] = {"conciliatory", "adversarial",
+const char *const stance_report_stance_names[REPORT_N_STANCES] = {"conciliatory", "adversarial",
                                                            "neutral"};
-const char *const report_sentiment_names[REPORT_N_SENTIMENTS] = {"positive", "negative",
+const char *const stance_report_sentiment_names[REPORT_N_SENTIMENTS] = {"positive", "negative",
                                                                  "neutral"};
 
 void stance_report_options_default(stance_report_options *opt)
@@ -56,18 +56,18 @@ size_t stance_report_statements(const stance_report *r)
     return (size_t)r->statements;
 }
 
-uint64_t report_counts_n(const report_counts *c)
+uint64_t stance_report_counts_n(const report_counts *c)
 {
     return c->stance[0] + c->stance[1] + c->stance[2];
 }
 
-void report_counts_add(report_counts *to, const report_counts *from)
+void stance_report_counts_add(report_counts *to, const report_counts *from)
 {
     for (int i = 0; i < REPORT_N_STANCES; i++)
         to->stance[i] += from->stance[i];
 }
 
-country_stats *report_country(stance_report *r, const char *code)
+country_stats *stance_report_country(stance_report *r, const char *code)
 {
     country_stats *s = stance_strmap_get(&r->countries, code);
     if (s)
@@ -89,19 +89,19 @@ static int index_of(const char *const *names, int n, const char *label)
     return -1;
 }
 
-int report_stance_index(const char *label)
+int stance_report_stance_index(const char *label)
 {
-    return index_of(report_stance_names, REPORT_N_STANCES, label);
+    return index_of(stance_report_stance_names, REPORT_N_STANCES, label);
 }
 
-int report_sentiment_index(const char *label)
+int stance_report_sentiment_index(const char *label)
 {
-    return index_of(report_sentiment_names, REPORT_N_SENTIMENTS, label);
+    return index_of(stance_report_sentiment_names, REPORT_N_SENTIMENTS, label);
 }
 
 /* ---- dates and periods ------------------------------------------------ */
 
-int report_period_key(const char *date, stance_report_period by, char out[16])
+int stance_report_period_key(const char *date, stance_report_period by, char out[16])
 {
     int y, m, d;
     if (!stance_date_parse(date, &y, &m, &d))
@@ -132,7 +132,7 @@ int report_period_key(const char *date, stance_report_period by, char out[16])
     return 0;
 }
 
-const char *report_period_name(stance_report_period by)
+const char *stance_report_period_name(stance_report_period by)
 {
     switch (by) {
     case STANCE_PERIOD_DAY: return "day";
@@ -203,32 +203,32 @@ static int add_statement(stance_report *r, const cJSON *obj, const char *file, l
     if (!stance)
         return stance_fail(err, file, line, "no stance label (field \"stance\": {\"label\": ...})");
     report_entry e = {country, actor, target, date, stance, label_of(obj, "sentiment")};
-    return report_add_entry(r, &e, file, line, err);
+    return stance_report_add_entry(r, &e, file, line, err);
 }
 
-int report_add_entry(stance_report *r, const report_entry *e, const char *file, long line,
+int stance_report_add_entry(stance_report *r, const report_entry *e, const char *file, long line,
                      stance_error *err)
 {
     const char *country = e->country, *actor = e->actor, *target = e->target, *date = e->date;
     const char *stance = e->stance;
     if (!stance)
         return stance_fail(err, file, line, "no stance label");
-    int si = report_stance_index(stance);
+    int si = stance_report_stance_index(stance);
     if (si < 0)
         return stance_fail(err, file, line, "unknown stance label '%s'", stance);
     int sent = -1;
     const char *sentiment = e->sentiment;
-    if (sentiment && (sent = report_sentiment_index(sentiment)) < 0)
+    if (sentiment && (sent = stance_report_sentiment_index(sentiment)) < 0)
         return stance_fail(err, file, line, "unknown sentiment label '%s'", sentiment);
     char period[16] = "";
-    if (date && report_period_key(date, STANCE_PERIOD_DAY, period) != 0)
+    if (date && stance_report_period_key(date, STANCE_PERIOD_DAY, period) != 0)
         return stance_fail(err, file, line, "date '%s' is not an ISO 8601 day (YYYY-MM-DD)", date);
 
     if (!passes_filters(r, country, actor, date)) {
         r->filtered++;
         return 0;
     }
-    country_stats *s = report_country(r, country ? country : REPORT_UNKNOWN_COUNTRY);
+    country_stats *s = stance_report_country(r, country ? country : REPORT_UNKNOWN_COUNTRY);
     if (!s)
         return stance_fail(err, file, line, "out of memory");
     s->total.stance[si]++;
@@ -248,7 +248,7 @@ int report_add_entry(stance_report *r, const report_entry *e, const char *file, 
     }
     if (r->opt.by != STANCE_PERIOD_NONE) {
         if (date)
-            report_period_key(date, r->opt.by, period);
+            stance_report_period_key(date, r->opt.by, period);
         report_counts *p = stance_strmap_upsert(&s->periods, date ? period : REPORT_UNDATED);
         if (!p)
             return stance_fail(err, file, line, "out of memory");
@@ -272,7 +272,7 @@ int stance_report_add_scored(stance_report *r, const stance_article *a,
         report_entry e = {st->country[0] ? st->country : NULL, st->actor,
                           st->target[0] ? st->target : NULL, a->date,
                           label_name(&scored[i].stance), label_name(&scored[i].sentiment)};
-        if (report_add_entry(r, &e, a->file, a->line, err) != 0)
+        if (stance_report_add_entry(r, &e, a->file, a->line, err) != 0)
             return -1;
     }
     return 0;
@@ -332,14 +332,14 @@ static int add_counts_map(stance_strmap *into, const stance_strmap *from)
         report_counts *to = stance_strmap_upsert(into, stance_strmap_key(from, i));
         if (!to)
             return -1;
-        report_counts_add(to, stance_strmap_value(from, i));
+        stance_report_counts_add(to, stance_strmap_value(from, i));
     }
     return 0;
 }
 
 static int add_country(country_stats *to, const country_stats *from)
 {
-    report_counts_add(&to->total, &from->total);
+    stance_report_counts_add(&to->total, &from->total);
     for (int i = 0; i < REPORT_N_SENTIMENTS; i++)
         to->sentiment[i] += from->sentiment[i];
     for (size_t i = 0; i < from->actors.count; i++) {
@@ -357,10 +357,10 @@ int stance_report_merge(stance_report *into, const stance_report *from, stance_e
 {
     if (into->opt.by != from->opt.by)
         return stance_fail(err, NULL, 0, "cannot merge a report by %s into one by %s",
-                           report_period_name(from->opt.by) ? report_period_name(from->opt.by) : "nothing",
-                           report_period_name(into->opt.by) ? report_period_name(into->opt.by) : "nothing");
+                           stance_report_period_name(from->opt.by) ? stance_report_period_name(from->opt.by) : "nothing",
+                           stance_report_period_name(into->opt.by) ? stance_report_period_name(into->opt.by) : "nothing");
     for (size_t i = 0; i < from->countries.count; i++) {
-        country_stats *to = report_country(into, stance_strmap_key(&from->countries, i));
+        country_stats *to = stance_report_country(into, stance_strmap_key(&from->countries, i));
         if (!to || add_country(to, stance_strmap_value(&from->countries, i)) != 0)
             return stance_fail(err, NULL, 0, "out of memory");
     }
@@ -418,12 +418,12 @@ static size_t ordered(const stance_strmap *m, uint64_t (*count)(const void *), u
 
 static uint64_t country_n(const void *v)
 {
-    return report_counts_n(&((const country_stats *)v)->total);
+    return stance_report_counts_n(&((const country_stats *)v)->total);
 }
 
 static uint64_t counts_n(const void *v)
 {
-    return report_counts_n(v);
+    return stance_report_counts_n(v);
 }
 
 static uint64_t plain_n(const void *v)
@@ -431,22 +431,22 @@ static uint64_t plain_n(const void *v)
     return *(const uint64_t *)v;
 }
 
-size_t report_country_order(const stance_report *r, size_t **order)
+size_t stance_report_country_order(const stance_report *r, size_t **order)
 {
     return ordered(&r->countries, country_n, r->opt.min_count, by_count_then_key, order);
 }
 
-size_t report_map_order(const stance_strmap *m, bool values_are_counts, size_t **order)
+size_t stance_report_map_order(const stance_strmap *m, bool values_are_counts, size_t **order)
 {
     return ordered(m, values_are_counts ? counts_n : plain_n, 0, by_count_then_key, order);
 }
 
-size_t report_period_order(const stance_strmap *m, size_t **order)
+size_t stance_report_period_order(const stance_strmap *m, size_t **order)
 {
     return ordered(m, counts_n, 0, by_key, order);
 }
 
-size_t report_compared(const stance_report *r, const size_t *order, size_t k, size_t **known)
+size_t stance_report_compared(const stance_report *r, const size_t *order, size_t k, size_t **known)
 {
     size_t m = 0;
     *known = malloc((k ? k : 1) * sizeof **known);
@@ -461,11 +461,11 @@ int stance_report_write(const stance_report *r, stance_report_format format, FIL
 {
     int rc;
     switch (format) {
-    case STANCE_REPORT_JSON: return report_write_json(r, out, err);
-    case STANCE_REPORT_CSV: rc = report_write_csv(r, out); break;
-    case STANCE_REPORT_MARKDOWN: rc = report_write_table(r, out, true); break;
-    case STANCE_REPORT_HTML: rc = report_write_html(r, out); break;
-    default: rc = report_write_table(r, out, false); break;
+    case STANCE_REPORT_JSON: return stance_report_write_json(r, out, err);
+    case STANCE_REPORT_CSV: rc = stance_report_write_csv(r, out); break;
+    case STANCE_REPORT_MARKDOWN: rc = stance_report_write_table(r, out, true); break;
+    case STANCE_REPORT_HTML: rc = stance_report_write_html(r, out); break;
+    default: rc = stance_report_write_table(r, out, false); break;
     }
     return rc == 0 ? 0 : stance_fail_errno(err, NULL, 0, "write error");
 }

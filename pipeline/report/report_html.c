@@ -39,7 +39,7 @@ static void shares_chart(FILE *out, const stance_report *r, const size_t *order,
     for (int j = 0; j < REPORT_N_STANCES; j++)
         fprintf(out, "<rect x=\"%d\" y=\"8\" width=\"12\" height=\"12\" fill=\"%s\"/>"
                      "<text x=\"%d\" y=\"18\">%s</text>\n",
-                left + j * 140, stance_colours[j], left + j * 140 + 16, report_stance_names[j]);
+                left + j * 140, stance_colours[j], left + j * 140 + 16, stance_report_stance_names[j]);
     for (int t = 0; t <= 100; t += 25) {
         double x = left + width * t / 100.0;
         fprintf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"grid\"/>"
@@ -49,17 +49,17 @@ static void shares_chart(FILE *out, const stance_report *r, const size_t *order,
     for (size_t i = 0; i < k; i++) {
         const char *code = stance_strmap_key(&r->countries, order[i]);
         const country_stats *s = stance_strmap_value(&r->countries, order[i]);
-        uint64_t n = report_counts_n(&s->total);
+        uint64_t n = stance_report_counts_n(&s->total);
         int y0 = top + (int)i * block + 6;
         fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 8, y0 + 3 * bar / 2 + 4);
         esc(out, label(code));
         fprintf(out, " (%llu)</text>\n", (unsigned long long)n);
         for (int j = 0; j < REPORT_N_STANCES; j++) {
-            report_interval iv = report_share(s->total.stance[j], n);
+            report_interval iv = stance_report_share(s->total.stance[j], n);
             int y = y0 + j * bar;
             fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
                          "<title>%s: %.0f%% [%.0f-%.0f]</title></rect>\n",
-                    left, y, width * iv.value, bar - 2, stance_colours[j], report_stance_names[j],
+                    left, y, width * iv.value, bar - 2, stance_colours[j], stance_report_stance_names[j],
                     100 * iv.value, 100 * iv.lo, 100 * iv.hi);
             fprintf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"whisker\"/>\n",
                     left + width * iv.lo, y + (bar - 2) / 2, left + width * iv.hi, y + (bar - 2) / 2);
@@ -82,7 +82,7 @@ static void series_chart(FILE *out, const stance_report *r, const size_t *order,
                 stance_strmap_upsert(&all, stance_strmap_key(&s->periods, j));
     }
     size_t *po;
-    size_t np = report_period_order(&all, &po);
+    size_t np = stance_report_period_order(&all, &po);
     const int left = 60, width = 560, top = 20, h = 220;
     fprintf(out, "<svg class=\"chart\" id=\"series\" width=\"%d\" height=\"%d\" role=\"img\" "
                  "aria-label=\"net stance over time\">\n", left + width + 120, top + h + 50);
@@ -108,7 +108,7 @@ static void series_chart(FILE *out, const stance_report *r, const size_t *order,
             const report_counts *c = stance_strmap_get(&s->periods, stance_strmap_key(&all, po[p]));
             if (!c)
                 continue;
-            report_interval iv = report_net_index(c);
+            report_interval iv = stance_report_net_index(c);
             fprintf(out, "%.1f,%.1f ", left + (np > 1 ? step * (double)p : width / 2.0),
                     top + h / 2.0 - iv.value * h / 2.0);
         }
@@ -117,14 +117,14 @@ static void series_chart(FILE *out, const stance_report *r, const size_t *order,
             const report_counts *c = stance_strmap_get(&s->periods, stance_strmap_key(&all, po[p]));
             if (!c)
                 continue;
-            report_interval iv = report_net_index(c);
+            report_interval iv = stance_report_net_index(c);
             double x = left + (np > 1 ? step * (double)p : width / 2.0);
             fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>", x,
                     top + h / 2.0 - iv.value * h / 2.0, colour);
             esc(out, label(code));
             fprintf(out, " %s: %+.2f [%+.2f, %+.2f], n=%llu</title></circle>\n",
                     stance_strmap_key(&all, po[p]), iv.value, iv.lo, iv.hi,
-                    (unsigned long long)report_counts_n(c));
+                    (unsigned long long)stance_report_counts_n(c));
         }
         fprintf(out, "<text x=\"%d\" y=\"%d\" style=\"fill:%s\">", left + width + 14, top + 14 + (int)i * 18, colour);
         esc(out, label(code));
@@ -145,11 +145,11 @@ static void matrix_chart(FILE *out, const stance_report *r, const size_t *order,
         for (size_t j = 0; j < s->targets.count; j++) {
             report_counts *t = stance_strmap_upsert(&targets, stance_strmap_key(&s->targets, j));
             if (t)
-                report_counts_add(t, stance_strmap_value(&s->targets, j));
+                stance_report_counts_add(t, stance_strmap_value(&s->targets, j));
         }
     }
     size_t *to;
-    size_t nt = report_map_order(&targets, true, &to);
+    size_t nt = stance_report_map_order(&targets, true, &to);
     const int left = 90, top = 60, cell = 44;
     fprintf(out, "<svg class=\"chart\" id=\"matrix\" width=\"%d\" height=\"%d\" role=\"img\" "
                  "aria-label=\"net stance of each speaker country toward each target\">\n",
@@ -175,7 +175,7 @@ static void matrix_chart(FILE *out, const stance_report *r, const size_t *order,
                         x, y, cell - 2, cell - 2);
                 continue;
             }
-            report_interval iv = report_net_index(c);
+            report_interval iv = stance_report_net_index(c);
             /* red (-1) through white (0) to green (+1) */
             double v = iv.value, a = fabs(v);
             int red = v < 0 ? 255 : (int)(255 - a * (255 - 27));
@@ -188,8 +188,8 @@ static void matrix_chart(FILE *out, const stance_report *r, const size_t *order,
             esc(out, target);
             fprintf(out, ": net %+.2f [%+.2f, %+.2f], n=%llu</title></rect>"
                          "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" class=\"small\">%llu</text>\n",
-                    iv.value, iv.lo, iv.hi, (unsigned long long)report_counts_n(c),
-                    x + cell / 2 - 1, y + cell / 2 + 4, (unsigned long long)report_counts_n(c));
+                    iv.value, iv.lo, iv.hi, (unsigned long long)stance_report_counts_n(c),
+                    x + cell / 2 - 1, y + cell / 2 + 4, (unsigned long long)stance_report_counts_n(c));
         }
     }
     fputs("</svg>\n", out);
@@ -197,10 +197,10 @@ static void matrix_chart(FILE *out, const stance_report *r, const size_t *order,
     stance_strmap_free(&targets);
 }
 
-int report_write_html(const stance_report *r, FILE *out)
+int stance_report_write_html(const stance_report *r, FILE *out)
 {
     size_t *order;
-    size_t k = report_country_order(r, &order);
+    size_t k = stance_report_country_order(r, &order);
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<title>Stance by country</title>\n<style>\n"
           "body{font-family:sans-serif;margin:2em;color:#222;max-width:60em}\n"
@@ -213,22 +213,22 @@ int report_write_html(const stance_report *r, FILE *out)
             (unsigned long long)r->statements, r->filtered ? " after filters" : "");
     fputs("<table>\n<tr><th>country</th><th>n</th>", out);
     for (int j = 0; j < REPORT_N_STANCES; j++)
-        fprintf(out, "<th>%s</th>", report_stance_names[j]);
+        fprintf(out, "<th>%s</th>", stance_report_stance_names[j]);
     fputs("<th>net index</th><th>sentiment</th></tr>\n", out);
     for (size_t i = 0; i < k; i++) {
         const char *code = stance_strmap_key(&r->countries, order[i]);
         const country_stats *s = stance_strmap_value(&r->countries, order[i]);
-        uint64_t n = report_counts_n(&s->total);
+        uint64_t n = stance_report_counts_n(&s->total);
         fputs("<tr><td>", out);
         esc(out, label(code));
         fprintf(out, "</td><td class=\"num\">%llu</td>", (unsigned long long)n);
         for (int j = 0; j < REPORT_N_STANCES; j++) {
-            report_interval iv = report_share(s->total.stance[j], n);
+            report_interval iv = stance_report_share(s->total.stance[j], n);
             fprintf(out, "<td class=\"num\">%.0f%% [%.0f&ndash;%.0f]</td>", 100 * iv.value,
                     100 * iv.lo, 100 * iv.hi);
         }
-        report_interval net = report_net_index(&s->total);
-        double sent = report_mean_sentiment(s);
+        report_interval net = stance_report_net_index(&s->total);
+        double sent = stance_report_mean_sentiment(s);
         fprintf(out, "<td class=\"num\">%+.2f [%+.2f, %+.2f]</td>", net.value, net.lo, net.hi);
         if (isnan(sent))
             fputs("<td class=\"num\">&ndash;</td></tr>\n", out);

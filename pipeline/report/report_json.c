@@ -37,13 +37,13 @@ static cJSON *counts_json(const uint64_t *counts, const char *const *names, int 
 /* n, counts, shares with intervals and the net index of one set of counts. */
 static void add_stance_summary(cJSON *o, const report_counts *c)
 {
-    uint64_t n = report_counts_n(c);
+    uint64_t n = stance_report_counts_n(c);
     cJSON_AddNumberToObject(o, "n", (double)n);
-    cJSON_AddItemToObject(o, "counts", counts_json(c->stance, report_stance_names, REPORT_N_STANCES));
+    cJSON_AddItemToObject(o, "counts", counts_json(c->stance, stance_report_stance_names, REPORT_N_STANCES));
     cJSON *shares = cJSON_AddObjectToObject(o, "shares");
     for (int i = 0; i < REPORT_N_STANCES; i++)
-        cJSON_AddItemToObject(shares, report_stance_names[i], interval_json(report_share(c->stance[i], n)));
-    cJSON_AddItemToObject(o, "net", interval_json(report_net_index(c)));
+        cJSON_AddItemToObject(shares, stance_report_stance_names[i], interval_json(stance_report_share(c->stance[i], n)));
+    cJSON_AddItemToObject(o, "net", interval_json(stance_report_net_index(c)));
 }
 
 static cJSON *country_json(const char *code, const country_stats *s)
@@ -54,11 +54,11 @@ static cJSON *country_json(const char *code, const country_stats *s)
     add_stance_summary(o, &s->total);
     cJSON *sent = cJSON_AddObjectToObject(o, "sentiment");
     cJSON_AddItemToObject(sent, "counts",
-                          counts_json(s->sentiment, report_sentiment_names, REPORT_N_SENTIMENTS));
-    cJSON_AddItemToObject(sent, "mean", number_or_null(report_mean_sentiment(s)));
+                          counts_json(s->sentiment, stance_report_sentiment_names, REPORT_N_SENTIMENTS));
+    cJSON_AddItemToObject(sent, "mean", number_or_null(stance_report_mean_sentiment(s)));
 
     size_t *order;
-    size_t k = report_map_order(&s->actors, false, &order);
+    size_t k = stance_report_map_order(&s->actors, false, &order);
     cJSON *actors = cJSON_AddArrayToObject(o, "actors");
     for (size_t i = 0; i < k; i++) {
         cJSON *a = cJSON_CreateObject();
@@ -68,7 +68,7 @@ static cJSON *country_json(const char *code, const country_stats *s)
     }
     free(order);
 
-    k = report_map_order(&s->targets, true, &order);
+    k = stance_report_map_order(&s->targets, true, &order);
     cJSON *targets = cJSON_AddArrayToObject(o, "targets");
     for (size_t i = 0; i < k; i++) {
         const char *t = stance_strmap_key(&s->targets, order[i]);
@@ -79,7 +79,7 @@ static cJSON *country_json(const char *code, const country_stats *s)
     }
     free(order);
 
-    k = report_period_order(&s->periods, &order);
+    k = stance_report_period_order(&s->periods, &order);
     cJSON *series = cJSON_AddArrayToObject(o, "series");
     for (size_t i = 0; i < k; i++) {
         const char *p = stance_strmap_key(&s->periods, order[i]);
@@ -96,12 +96,12 @@ static cJSON *report_to_json(const stance_report *r)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddNumberToObject(root, "stance_report", REPORT_FORMAT_VERSION);
-    const char *by = report_period_name(r->opt.by);
+    const char *by = stance_report_period_name(r->opt.by);
     cJSON_AddItemToObject(root, "by", by ? cJSON_CreateString(by) : cJSON_CreateNull());
     cJSON_AddNumberToObject(root, "statements", (double)r->statements);
     cJSON_AddNumberToObject(root, "filtered_out", (double)r->filtered);
     size_t *order;
-    size_t k = report_country_order(r, &order);
+    size_t k = stance_report_country_order(r, &order);
     cJSON *countries = cJSON_AddArrayToObject(root, "countries");
     for (size_t i = 0; i < k; i++)
         cJSON_AddItemToArray(countries, country_json(stance_strmap_key(&r->countries, order[i]),
@@ -109,7 +109,7 @@ static cJSON *report_to_json(const stance_report *r)
     /* pairwise tests among the largest known countries */
     cJSON *cmp = cJSON_AddArrayToObject(root, "comparisons");
     size_t *known;
-    size_t m = report_compared(r, order, k, &known);
+    size_t m = stance_report_compared(r, order, k, &known);
     for (size_t i = 0; i < m; i++)
         for (size_t j = i + 1; j < m; j++) {
             const country_stats *a = stance_strmap_value(&r->countries, known[i]);
@@ -117,7 +117,7 @@ static cJSON *report_to_json(const stance_report *r)
             int df;
             double p;
             bool sparse;
-            double stat = report_chisq(&a->total, &b->total, &df, &p, &sparse);
+            double stat = stance_report_chisq(&a->total, &b->total, &df, &p, &sparse);
             cJSON *c = cJSON_CreateObject();
             cJSON_AddStringToObject(c, "a", stance_strmap_key(&r->countries, known[i]));
             cJSON_AddStringToObject(c, "b", stance_strmap_key(&r->countries, known[j]));
@@ -133,7 +133,7 @@ static cJSON *report_to_json(const stance_report *r)
     return root;
 }
 
-int report_write_json(const stance_report *r, FILE *out, stance_error *err)
+int stance_report_write_json(const stance_report *r, FILE *out, stance_error *err)
 {
     cJSON *root = report_to_json(r);
     char *text = root ? cJSON_Print(root) : NULL;
@@ -187,12 +187,12 @@ static int merge_counts_array(const cJSON *arr, const char *key_name, stance_str
     cJSON_ArrayForEach(e, arr) {
         const char *key = string_field(e, key_name);
         report_counts c;
-        if (!key || read_counts(e, report_stance_names, REPORT_N_STANCES, c.stance) != 0)
+        if (!key || read_counts(e, stance_report_stance_names, REPORT_N_STANCES, c.stance) != 0)
             return -1;
         report_counts *to = stance_strmap_upsert(into, key);
         if (!to)
             return -1;
-        report_counts_add(to, &c);
+        stance_report_counts_add(to, &c);
     }
     return 0;
 }
@@ -204,19 +204,19 @@ static int merge_country(stance_report *r, const cJSON *c)
         return -1;
     report_counts total;
     uint64_t sent[REPORT_N_SENTIMENTS] = {0};
-    if (read_counts(c, report_stance_names, REPORT_N_STANCES, total.stance) != 0)
+    if (read_counts(c, stance_report_stance_names, REPORT_N_STANCES, total.stance) != 0)
         return -1;
     const cJSON *s = cJSON_GetObjectItemCaseSensitive(c, "sentiment");
-    if (s && read_counts(s, report_sentiment_names, REPORT_N_SENTIMENTS, sent) != 0)
+    if (s && read_counts(s, stance_report_sentiment_names, REPORT_N_SENTIMENTS, sent) != 0)
         return -1;
-    country_stats *st = report_country(r, cJSON_IsString(code) ? code->valuestring
+    country_stats *st = stance_report_country(r, cJSON_IsString(code) ? code->valuestring
                                                                : REPORT_UNKNOWN_COUNTRY);
     if (!st)
         return -1;
-    report_counts_add(&st->total, &total);
+    stance_report_counts_add(&st->total, &total);
     for (int i = 0; i < REPORT_N_SENTIMENTS; i++)
         st->sentiment[i] += sent[i];
-    r->statements += report_counts_n(&total);
+    r->statements += stance_report_counts_n(&total);
 
     const cJSON *actors = cJSON_GetObjectItemCaseSensitive(c, "actors"), *a;
     if (actors && !cJSON_IsArray(actors))
@@ -254,7 +254,7 @@ int stance_report_merge_file(stance_report *r, const char *path, stance_error *e
     int rc = 0;
     const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "stance_report");
     const cJSON *by = cJSON_GetObjectItemCaseSensitive(root, "by");
-    const char *want = report_period_name(r->opt.by);
+    const char *want = stance_report_period_name(r->opt.by);
     if (!cJSON_IsNumber(version))
         rc = stance_fail(err, name, 0, "not a stance report (no \"stance_report\" version)");
     else if (version->valueint != REPORT_FORMAT_VERSION)

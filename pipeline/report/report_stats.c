@@ -10,7 +10,7 @@
 #include "pipeline/report/report.h"
 
 
-report_interval report_share(uint64_t k, uint64_t n)
+report_interval stance_report_share(uint64_t k, uint64_t n)
 {
     if (n == 0)
         return (report_interval){NAN, NAN, NAN};
@@ -25,9 +25,9 @@ report_interval report_share(uint64_t k, uint64_t n)
     return (report_interval){p, lo < 0 ? 0 : lo, hi > 1 ? 1 : hi};
 }
 
-report_interval report_net_index(const report_counts *c)
+report_interval stance_report_net_index(const report_counts *c)
 {
-    uint64_t n = report_counts_n(c);
+    uint64_t n = stance_report_counts_n(c);
     if (n == 0)
         return (report_interval){NAN, NAN, NAN};
     /* The index is the difference of two shares of one multinomial sample.
@@ -35,8 +35,8 @@ report_interval report_net_index(const report_counts *c)
      * method), with the negative correlation of the two shares taken into
      * account. It contains the estimate, stays in [-1, 1] and behaves for
      * small n, where the normal approximation does not. */
-    report_interval c1 = report_share(c->stance[REPORT_CONCILIATORY], n);
-    report_interval a1 = report_share(c->stance[REPORT_ADVERSARIAL], n);
+    report_interval c1 = stance_report_share(c->stance[REPORT_CONCILIATORY], n);
+    report_interval a1 = stance_report_share(c->stance[REPORT_ADVERSARIAL], n);
     double p1 = c1.value, p2 = a1.value, d = p1 - p2;
     double phi = 0;
     if (p1 > 0 && p1 < 1 && p2 > 0 && p2 < 1)
@@ -94,10 +94,10 @@ static double permutation_p(const double col[], int cols, double na, double nb, 
     return (hits + 1.0) / (PERMUTATION_DRAWS + 1.0);
 }
 
-double report_chisq(const report_counts *a, const report_counts *b, int *df, double *p,
+double stance_report_chisq(const report_counts *a, const report_counts *b, int *df, double *p,
                     bool *sparse)
 {
-    double na = (double)report_counts_n(a), nb = (double)report_counts_n(b), n = na + nb;
+    double na = (double)stance_report_counts_n(a), nb = (double)stance_report_counts_n(b), n = na + nb;
     *sparse = false;
     *df = 0;
     *p = 1;
@@ -123,7 +123,7 @@ double report_chisq(const report_counts *a, const report_counts *b, int *df, dou
     return stat;
 }
 
-double report_mean_sentiment(const country_stats *s)
+double stance_report_mean_sentiment(const country_stats *s)
 {
     uint64_t n = s->sentiment[0] + s->sentiment[1] + s->sentiment[2];
     if (n == 0)

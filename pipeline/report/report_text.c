@@ -38,7 +38,7 @@ static void fmt_signed(char *buf, size_t size, double v)
 static void fmt_actors(char *buf, size_t size, const country_stats *s, size_t top)
 {
     size_t *order;
-    size_t k = report_map_order(&s->actors, false, &order);
+    size_t k = stance_report_map_order(&s->actors, false, &order);
     buf[0] = '\0';
     size_t used = 0;
     for (size_t i = 0; i < k && i < top && used < size; i++) {
@@ -93,17 +93,17 @@ static void heading(FILE *out, bool markdown, const char *text)
 
 static void stance_cells(const report_counts *c, char cells[5][64])
 {
-    uint64_t n = report_counts_n(c);
+    uint64_t n = stance_report_counts_n(c);
     snprintf(cells[0], 64, "%llu", (unsigned long long)n);
     for (int j = 0; j < REPORT_N_STANCES; j++)
-        fmt_share(cells[1 + j], 64, report_share(c->stance[j], n));
-    fmt_net(cells[4], 64, report_net_index(c));
+        fmt_share(cells[1 + j], 64, stance_report_share(c->stance[j], n));
+    fmt_net(cells[4], 64, stance_report_net_index(c));
 }
 
-int report_write_table(const stance_report *r, FILE *out, bool markdown)
+int stance_report_write_table(const stance_report *r, FILE *out, bool markdown)
 {
     size_t *order;
-    size_t k = report_country_order(r, &order);
+    size_t k = stance_report_country_order(r, &order);
     if (markdown)
         fprintf(out, "# Stance by country\n\n");
     else
@@ -124,7 +124,7 @@ int report_write_table(const stance_report *r, FILE *out, bool markdown)
         const country_stats *s = stance_strmap_value(&r->countries, order[i]);
         char cells[5][64], sent[32], actors[512];
         stance_cells(&s->total, cells);
-        fmt_signed(sent, sizeof sent, report_mean_sentiment(s));
+        fmt_signed(sent, sizeof sent, stance_report_mean_sentiment(s));
         fmt_actors(actors, sizeof actors, s, r->opt.top_actors);
         const char *line[] = {country_label(code), cells[0], cells[1], cells[2], cells[3],
                               cells[4], sent, actors};
@@ -146,7 +146,7 @@ int report_write_table(const stance_report *r, FILE *out, bool markdown)
             const char *code = stance_strmap_key(&r->countries, order[i]);
             const country_stats *s = stance_strmap_value(&r->countries, order[i]);
             size_t *to;
-            size_t m = report_map_order(&s->targets, true, &to);
+            size_t m = stance_report_map_order(&s->targets, true, &to);
             for (size_t j = 0; j < m; j++) {
                 const char *target = stance_strmap_key(&s->targets, to[j]);
                 char cells[5][64];
@@ -161,7 +161,7 @@ int report_write_table(const stance_report *r, FILE *out, bool markdown)
 
     if (r->opt.by != STANCE_PERIOD_NONE) {
         char title[64];
-        snprintf(title, sizeof title, "Over time (by %s)", report_period_name(r->opt.by));
+        snprintf(title, sizeof title, "Over time (by %s)", stance_report_period_name(r->opt.by));
         heading(out, markdown, title);
         static const int sw[] = {7, 10, 5, 13, 13, 13, 0};
         table st = {out, markdown, sw, 7};
@@ -172,7 +172,7 @@ int report_write_table(const stance_report *r, FILE *out, bool markdown)
             const char *code = stance_strmap_key(&r->countries, order[i]);
             const country_stats *s = stance_strmap_value(&r->countries, order[i]);
             size_t *po;
-            size_t m = report_period_order(&s->periods, &po);
+            size_t m = stance_report_period_order(&s->periods, &po);
             for (size_t j = 0; j < m; j++) {
                 const char *period = stance_strmap_key(&s->periods, po[j]);
                 char cells[5][64];
@@ -187,7 +187,7 @@ int report_write_table(const stance_report *r, FILE *out, bool markdown)
 
     /* are two countries' stance distributions different? */
     size_t *known;
-    size_t m = report_compared(r, order, k, &known);
+    size_t m = stance_report_compared(r, order, k, &known);
     if (m >= 2) {
         heading(out, markdown, "Do the stance distributions differ? (chi-square test)");
         for (size_t i = 0; i < m; i++)
@@ -197,7 +197,7 @@ int report_write_table(const stance_report *r, FILE *out, bool markdown)
                 int df;
                 double p;
                 bool sparse;
-                double stat = report_chisq(&a->total, &b->total, &df, &p, &sparse);
+                double stat = stance_report_chisq(&a->total, &b->total, &df, &p, &sparse);
                 fprintf(out, "%s%s vs %s: chi2 = %.2f, df = %d, p = %.3g%s\n", markdown ? "- " : "",
                         stance_strmap_key(&r->countries, known[i]),
                         stance_strmap_key(&r->countries, known[j]), stat, df, p,
@@ -235,7 +235,7 @@ static void csv_number(FILE *out, double v)
 static void csv_row(FILE *out, const char *code, const char *kind, const char *key,
                     const report_counts *c, double sentiment)
 {
-    uint64_t n = report_counts_n(c);
+    uint64_t n = stance_report_counts_n(c);
     csv_field(out, country_label(code));
     fputc(',', out);
     fputs(kind, out);
@@ -245,12 +245,12 @@ static void csv_row(FILE *out, const char *code, const char *kind, const char *k
     for (int j = 0; j < REPORT_N_STANCES; j++)
         fprintf(out, ",%llu", (unsigned long long)c->stance[j]);
     for (int j = 0; j < REPORT_N_STANCES; j++) {
-        report_interval iv = report_share(c->stance[j], n);
+        report_interval iv = stance_report_share(c->stance[j], n);
         csv_number(out, iv.value);
         csv_number(out, iv.lo);
         csv_number(out, iv.hi);
     }
-    report_interval net = report_net_index(c);
+    report_interval net = stance_report_net_index(c);
     csv_number(out, net.value);
     csv_number(out, net.lo);
     csv_number(out, net.hi);
@@ -258,7 +258,7 @@ static void csv_row(FILE *out, const char *code, const char *kind, const char *k
     fputc('\n', out);
 }
 
-int report_write_csv(const stance_report *r, FILE *out)
+int stance_report_write_csv(const stance_report *r, FILE *out)
 {
     fputs("country,row,key,n,conciliatory,adversarial,neutral,"
           "conciliatory_share,conciliatory_lo,conciliatory_hi,"
@@ -266,18 +266,18 @@ int report_write_csv(const stance_report *r, FILE *out)
           "neutral_share,neutral_lo,neutral_hi,net,net_lo,net_hi,sentiment\n",
           out);
     size_t *order;
-    size_t k = report_country_order(r, &order);
+    size_t k = stance_report_country_order(r, &order);
     for (size_t i = 0; i < k; i++) {
         const char *code = stance_strmap_key(&r->countries, order[i]);
         const country_stats *s = stance_strmap_value(&r->countries, order[i]);
-        csv_row(out, code, "country", "", &s->total, report_mean_sentiment(s));
+        csv_row(out, code, "country", "", &s->total, stance_report_mean_sentiment(s));
         size_t *sub;
-        size_t m = report_map_order(&s->targets, true, &sub);
+        size_t m = stance_report_map_order(&s->targets, true, &sub);
         for (size_t j = 0; j < m; j++)
             csv_row(out, code, "target", stance_strmap_key(&s->targets, sub[j]),
                     stance_strmap_value(&s->targets, sub[j]), NAN);
         free(sub);
-        m = report_period_order(&s->periods, &sub);
+        m = stance_report_period_order(&s->periods, &sub);
         for (size_t j = 0; j < m; j++)
             csv_row(out, code, "period", stance_strmap_key(&s->periods, sub[j]),
                     stance_strmap_value(&s->periods, sub[j]), NAN);

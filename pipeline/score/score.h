@@ -19,12 +19,12 @@ struct stance_scorer {
 };
 
 /* The JSONL, CSV and table writers behind stance_statements_write. */
-int statement_json_write(stance_buf *out, const stance_article *a, const stance_statement *st,
+int stance_statement_json_write(stance_buf *out, const stance_article *a, const stance_statement *st,
                          const stance_scored *sc);
-int statement_csv_header(stance_buf *out, const stance_scorer *scorer);
-int statement_csv_write(stance_buf *out, const stance_article *a, const stance_statement *st,
+int stance_statement_csv_header(stance_buf *out, const stance_scorer *scorer);
+int stance_statement_csv_write(stance_buf *out, const stance_article *a, const stance_statement *st,
                         const stance_scored *sc);
-int statement_table_write(stance_buf *out, const stance_article *a,
+int stance_statement_table_write(stance_buf *out, const stance_article *a,
                           const stance_statement *statements, const stance_scored *scored,
                           size_t n);
 

@@ -51,7 +51,7 @@ static int class_columns(stance_buf *out, const char *prefix, const stance_model
     return rc;
 }
 
-int statement_csv_header(stance_buf *out, const stance_scorer *scorer)
+int stance_statement_csv_header(stance_buf *out, const stance_scorer *scorer)
 {
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < sizeof columns / sizeof columns[0]; i++)
@@ -89,7 +89,7 @@ static int terms_cell(stance_buf *out, const stance_scored *sc)
     return rc;
 }
 
-int statement_csv_write(stance_buf *out, const stance_article *a, const stance_statement *st,
+int stance_statement_csv_write(stance_buf *out, const stance_article *a, const stance_statement *st,
                         const stance_scored *sc)
 {
     const char *kind = stance_statement_kind_name(st->kind);

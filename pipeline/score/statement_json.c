@@ -99,7 +99,7 @@ static cJSON *terms(const stance_scored *sc)
     return a;
 }
 
-int statement_json_write(stance_buf *out, const stance_article *a, const stance_statement *st,
+int stance_statement_json_write(stance_buf *out, const stance_article *a, const stance_statement *st,
                          const stance_scored *sc)
 {
     cJSON *o = extraction(a, st);

@@ -73,7 +73,7 @@ static int row(stance_buf *out, const stance_article *a, const stance_statement 
     return stance_buf_putc(out, '\n');
 }
 
-int statement_table_write(stance_buf *out, const stance_article *a,
+int stance_statement_table_write(stance_buf *out, const stance_article *a,
                           const stance_statement *statements, const stance_scored *scored,
                           size_t n)
 {

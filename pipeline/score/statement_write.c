@@ -4,7 +4,7 @@
 int stance_statements_begin(stance_buf *out, stance_statement_format format,
                             const stance_scorer *scorer)
 {
-    return format == STANCE_STATEMENTS_CSV ? statement_csv_header(out, scorer) : 0;
+    return format == STANCE_STATEMENTS_CSV ? stance_statement_csv_header(out, scorer) : 0;
 }
 
 int stance_statements_write(stance_buf *out, stance_statement_format format,
@@ -12,11 +12,11 @@ int stance_statements_write(stance_buf *out, stance_statement_format format,
                             const stance_scored *scored, size_t n)
 {
     if (format == STANCE_STATEMENTS_TABLE)
-        return statement_table_write(out, a, statements, scored, n);
+        return stance_statement_table_write(out, a, statements, scored, n);
     for (size_t i = 0; i < n; i++) {
         const stance_scored *sc = scored ? &scored[i] : NULL;
-        int rc = format == STANCE_STATEMENTS_CSV ? statement_csv_write(out, a, &statements[i], sc)
-                                                 : statement_json_write(out, a, &statements[i], sc);
+        int rc = format == STANCE_STATEMENTS_CSV ? stance_statement_csv_write(out, a, &statements[i], sc)
+                                                 : stance_statement_json_write(out, a, &statements[i], sc);
         if (rc != 0)
             return -1;
     }

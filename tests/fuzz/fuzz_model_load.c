@@ -11,7 +11,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char header[64];
-    int h = snprintf(header, sizeof header, "STANCE-MODEL 1 %zu %08x\n", size, crc32_of(data, size));
+    int h = snprintf(header, sizeof header, "STANCE-MODEL 1 %zu %08x\n", size, stance_crc32_of(data, size));
     unsigned char *file = malloc((size_t)h + size + 1);
     memcpy(file, header, (size_t)h);
     memcpy(file + h, data, size);

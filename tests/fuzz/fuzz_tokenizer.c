@@ -16,10 +16,10 @@ static void sink(void *ctx, uint64_t hash, const char *name, size_t len)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     token_list t;
-    token_list_init(&t);
+    stance_token_list_init(&t);
     stance_error err;
-    if (tokenize((const char *)data, size, &t, &err) == 0) {
-        tokens_mark_negation(&t);
+    if (stance_tokenize((const char *)data, size, &t, &err) == 0) {
+        stance_tokens_mark_negation(&t);
         for (size_t i = 0; i < t.n; i++)
             if (t.tokens[i].start + t.tokens[i].len > t.text_len || t.tokens[i].len == 0 ||
                 t.tokens[i].src_offset >= size)
@@ -34,9 +34,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         cfg.char_ngram_word_bounded = size & 2;
         ngram_buffer b = {0};
         size_t total = 0;
-        ngrams_emit(&t, &cfg, &b, sink, &total);
-        ngram_buffer_free(&b);
+        stance_ngrams_emit(&t, &cfg, &b, sink, &total);
+        stance_ngram_buffer_free(&b);
     }
-    token_list_free(&t);
+    stance_token_list_free(&t);
     return 0;
 }
