@@ -79,19 +79,25 @@ int stance_buf_printf(stance_buf *b, const char *fmt, ...) __attribute__((format
 void stance_buf_clear(stance_buf *b);
 void stance_buf_free(stance_buf *b);
 
-/* Output files are written to a temporary file beside the target and renamed
- * into place on commit, so a reader never sees half a file. "-" (or NULL)
- * writes to stdout directly. Temporaries still open are removed when the
- * process is interrupted (SIGINT, SIGTERM, SIGHUP) once
- * stance_install_signal_cleanup() has run: call it once in main. */
+/* Output files (common/output.c). A regular file (new, or existing, or the
+ * target of a symlink) is written to a hidden temporary file beside it
+ * (".NAME.stance-PID.XXXXXX") and renamed into place on commit, so a reader
+ * never sees half a file; a replaced file keeps its mode and, where allowed,
+ * its owner. Anything else (a device such as /dev/null or /dev/stdout, a
+ * FIFO) is written directly, never replaced. "-" (or NULL) writes to stdout.
+ * Temporaries still open are removed when the process is interrupted
+ * (SIGINT, SIGTERM, SIGHUP) once stance_install_signal_cleanup() has run:
+ * call it once in main. */
 typedef struct stance_output {
     FILE *fp;
-    char *path;     /* final path, NULL for stdout */
-    char *tmp_path;
+    char *path;     /* the file written, as given; NULL for stdout */
+    char *target;   /* what is replaced on commit (symlinks followed); NULL: written directly */
+    char *tmp_path; /* the temporary file; NULL when written directly */
 } stance_output;
 
 int stance_output_open(stance_output *out, const char *path, stance_error *err);
-/* Flush, sync, close and rename into place. On failure the temporary is removed. */
+/* Flush, sync, close and rename into place (or just flush and close a file
+ * written directly). On failure the temporary is removed. */
 int stance_output_commit(stance_output *out, stance_error *err);
 /* Drop the output: remove the temporary file. Safe to call after commit. */
 void stance_output_abort(stance_output *out);

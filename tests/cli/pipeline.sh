@@ -106,7 +106,7 @@ for sig in INT TERM; do
     # the output is opened once the models are loaded; the three articles are
     # read in well under a second after that (slow sanitizer builds included)
     tries=0
-    while ! ls "$dir" | grep -q '^int\.out\.tmp' && [ $tries -lt 600 ]; do
+    while ! ls -A "$dir" | grep -q '^\.int\.out\.stance-[0-9]*\.' && [ $tries -lt 600 ]; do
         sleep 0.1
         tries=$((tries + 1))
     done
@@ -118,7 +118,7 @@ for sig in INT TERM; do
     [ $status -ne 0 ] || fail "SIG$sig: interrupted run exited 0"
     grep -q "interrupted after 3 articles" "$dir/err" || fail "SIG$sig: no progress report: $(cat "$dir/err")"
     [ -e "$dir/int.out" ] && fail "SIG$sig: interrupted run left its output"
-    ls "$dir" | grep -q '\.tmp' && fail "SIG$sig: interrupted run left a temporary file"
+    ls -A "$dir" | grep -q '\.stance-[0-9]*\.' && fail "SIG$sig: interrupted run left a temporary file"
 done
 
 finish
