@@ -42,6 +42,7 @@ struct stance_model {
     char *metadata; /* JSON text */
 };
 
+void stance_linear_free(linear_model *lin);
 /* Decision values of x: out[n_vec]. */
 void stance_linear_decision(const linear_model *lin, const struct svm_node *x, double *out);
 /* The class with the highest decision value, and probabilities. */

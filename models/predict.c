@@ -162,3 +162,27 @@ size_t stance_model_explain(const stance_model *m, const stance_sparse *work, in
     }
     return n;
 }
+void stance_linear_free(linear_model *lin)
+{
+    free(lin->w);
+    free(lin->b);
+    free(lin->platt);
+    memset(lin, 0, sizeof *lin);
+}
+
+void stance_model_free(stance_model *m)
+{
+    if (!m)
+        return;
+    stance_vectorizer_free(m->vec);
+    for (size_t i = 0; m->labels && i < m->n_labels; i++)
+        free(m->labels[i]);
+    free(m->labels);
+    stance_linear_free(&m->lin);
+    stance_ovo_free(&m->ovo);
+    svm_free_and_destroy_model(&m->svm);
+    free(m->ovo_classes);
+    free(m->pair_platt);
+    free(m->metadata);
+    free(m);
+}

@@ -294,6 +294,44 @@ static void test_refuses_untrainable_corpus(void **state)
     stance_corpus_free(&c);
 }
 
+/* Training leaves the process as it found it: the caller's rand() sequence
+ * goes on where it was (the solvers draw from a state of their own), and
+ * the same model comes out whatever the caller did to rand() before. */
+static void test_keeps_the_callers_random_state(void **state)
+{
+    (void)state;
+    srand(77);
+    int expected[3] = {rand(), rand(), rand()};
+    srand(77);
+    int first = rand();
+    stance_corpus c1, c2;
+    stance_model *a = train_toy(&c1, "2020-01-01");
+    int rest[2] = {rand(), rand()};
+    assert_int_equal(first, expected[0]);
+    assert_int_equal(rest[0], expected[1]);
+    assert_int_equal(rest[1], expected[2]);
+    srand(12345); /* a caller with another seed gets the same model */
+    stance_model *b = train_toy(&c2, "2020-01-01");
+    char pa[600], pb[600];
+    snprintf(pa, sizeof pa, "%s/rand-a.model", tmpdir);
+    snprintf(pb, sizeof pb, "%s/rand-b.model", tmpdir);
+    stance_error err;
+    assert_int_equal(stance_model_save(a, pa, &err), 0);
+    assert_int_equal(stance_model_save(b, pb, &err), 0);
+    char *ta, *tb;
+    size_t la, lb;
+    assert_int_equal(stance_read_file(pa, 1 << 26, false, &ta, &la, &err), 0);
+    assert_int_equal(stance_read_file(pb, 1 << 26, false, &tb, &lb, &err), 0);
+    assert_int_equal(la, lb);
+    assert_memory_equal(ta, tb, la);
+    free(ta);
+    free(tb);
+    stance_model_free(a);
+    stance_model_free(b);
+    stance_corpus_free(&c1);
+    stance_corpus_free(&c2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -302,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_malformed_payloads_refused),
         cmocka_unit_test(test_libsvm_models),
         cmocka_unit_test(test_refuses_untrainable_corpus),
+        cmocka_unit_test(test_keeps_the_callers_random_state),
     };
     return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }
