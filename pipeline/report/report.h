@@ -82,21 +82,66 @@ double stance_report_chisq(const report_counts *a, const report_counts *b, int *
                     bool *sparse);
 double stance_report_mean_sentiment(const country_stats *s);
 
-/* Countries in report order (most statements first, then code), keeping those
- * with at least opt.min_count statements. The caller frees *order. */
-size_t stance_report_country_order(const stance_report *r, size_t **order);
-/* Entries of a map of uint64_t counts or of report_counts, biggest first. */
-size_t stance_report_map_order(const stance_strmap *m, bool values_are_counts, size_t **order);
-/* Of the countries in order[0..k), the first opt.max_compare known ones:
- * those compared pairwise. The caller frees *known. */
-size_t stance_report_compared(const stance_report *r, const size_t *order, size_t k, size_t **known);
-/* Periods in time order. */
-size_t stance_report_period_order(const stance_strmap *m, size_t **order);
+/* ---- the summary every writer formats (report_summary.c) ----
+ * Computed once from the counts: the countries in report order with their
+ * intervals, actors, targets and series in the order they are shown, and
+ * the pairwise tests. Keys point into the report, which must outlive it. */
 
-/* ---- writers ---- */
-int stance_report_write_json(const stance_report *r, FILE *out, stance_error *err);
-int stance_report_write_table(const stance_report *r, FILE *out, bool markdown);
-int stance_report_write_csv(const stance_report *r, FILE *out);
-int stance_report_write_html(const stance_report *r, FILE *out);
+/* One set of counts and what follows from it. */
+typedef struct report_row {
+    const char *key;    /* country code (REPORT_UNKNOWN_COUNTRY), target or period */
+    report_counts counts;
+    uint64_t n;
+    report_interval share[REPORT_N_STANCES];
+    report_interval net;
+} report_row;
+
+typedef struct report_actor {
+    const char *name;
+    uint64_t n;
+} report_actor;
+
+typedef struct report_country_summary {
+    report_row total;
+    uint64_t sentiment[REPORT_N_SENTIMENTS];
+    double mean_sentiment;      /* (positive - negative) / n; NaN without sentiment */
+    report_actor *actors;       /* most statements first, then by name */
+    size_t n_actors;
+    report_row *targets;        /* most statements first, then by code */
+    size_t n_targets;
+    report_row *series;         /* in time order ("undated" last) */
+    size_t n_series;
+} report_country_summary;
+
+typedef struct report_comparison {
+    const char *a, *b;
+    double statistic, p;
+    int df;
+    bool sparse;                /* p from a Monte Carlo permutation test */
+} report_comparison;
+
+typedef struct report_summary {
+    const stance_report *report;
+    report_country_summary *countries; /* most statements first, then by code;
+                                           those with at least opt.min_count */
+    size_t n_countries;
+    report_comparison *comparisons;    /* the opt.max_compare largest known countries, pairwise */
+    size_t n_comparisons;
+    report_row *targets;               /* every target, counts summed over countries */
+    size_t n_targets;
+    const char **periods;              /* every dated period, in time order */
+    size_t n_periods;
+    stance_strmap target_map, period_map; /* what the last two are made from */
+} report_summary;
+
+/* 0, or -1 when out of memory. */
+int stance_report_summarize(const stance_report *r, report_summary *s);
+void stance_report_summary_free(report_summary *s);
+
+/* ---- writers: they format a summary ---- */
+int stance_report_write_json(const report_summary *s, FILE *out, stance_error *err);
+int stance_report_write_table(const report_summary *s, FILE *out, bool markdown);
+int stance_report_write_csv(const report_summary *s, FILE *out);
+int stance_report_write_html(const report_summary *s, FILE *out);
 
 #endif

@@ -34,108 +34,84 @@ static cJSON *counts_json(const uint64_t *counts, const char *const *names, int 
     return o;
 }
 
-/* n, counts, shares with intervals and the net index of one set of counts. */
-static void add_stance_summary(cJSON *o, const report_counts *c)
+/* n, counts, shares with intervals and the net index of one row. */
+static void add_row(cJSON *o, const report_row *r)
 {
-    uint64_t n = stance_report_counts_n(c);
-    cJSON_AddNumberToObject(o, "n", (double)n);
-    cJSON_AddItemToObject(o, "counts", counts_json(c->stance, stance_report_stance_names, REPORT_N_STANCES));
+    cJSON_AddNumberToObject(o, "n", (double)r->n);
+    cJSON_AddItemToObject(o, "counts", counts_json(r->counts.stance, stance_report_stance_names,
+                                                   REPORT_N_STANCES));
     cJSON *shares = cJSON_AddObjectToObject(o, "shares");
     for (int i = 0; i < REPORT_N_STANCES; i++)
-        cJSON_AddItemToObject(shares, stance_report_stance_names[i], interval_json(stance_report_share(c->stance[i], n)));
-    cJSON_AddItemToObject(o, "net", interval_json(stance_report_net_index(c)));
+        cJSON_AddItemToObject(shares, stance_report_stance_names[i], interval_json(r->share[i]));
+    cJSON_AddItemToObject(o, "net", interval_json(r->net));
 }
 
-static cJSON *country_json(const char *code, const country_stats *s)
+/* [{key_name: key, n, counts, shares, net}, ...] */
+static cJSON *rows_json(const report_row *rows, size_t n, const char *key_name)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t i = 0; a && i < n; i++) {
+        cJSON *e = cJSON_CreateObject();
+        cJSON_AddStringToObject(e, key_name, rows[i].key);
+        add_row(e, &rows[i]);
+        cJSON_AddItemToArray(a, e);
+    }
+    return a;
+}
+
+static cJSON *country_json(const report_country_summary *c)
 {
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddItemToObject(o, "country", strcmp(code, REPORT_UNKNOWN_COUNTRY) == 0
-                                            ? cJSON_CreateNull() : cJSON_CreateString(code));
-    add_stance_summary(o, &s->total);
+    cJSON_AddItemToObject(o, "country", strcmp(c->total.key, REPORT_UNKNOWN_COUNTRY) == 0
+                                            ? cJSON_CreateNull() : cJSON_CreateString(c->total.key));
+    add_row(o, &c->total);
     cJSON *sent = cJSON_AddObjectToObject(o, "sentiment");
-    cJSON_AddItemToObject(sent, "counts",
-                          counts_json(s->sentiment, stance_report_sentiment_names, REPORT_N_SENTIMENTS));
-    cJSON_AddItemToObject(sent, "mean", number_or_null(stance_report_mean_sentiment(s)));
-
-    size_t *order;
-    size_t k = stance_report_map_order(&s->actors, false, &order);
+    cJSON_AddItemToObject(sent, "counts", counts_json(c->sentiment, stance_report_sentiment_names,
+                                                      REPORT_N_SENTIMENTS));
+    cJSON_AddItemToObject(sent, "mean", number_or_null(c->mean_sentiment));
     cJSON *actors = cJSON_AddArrayToObject(o, "actors");
-    for (size_t i = 0; i < k; i++) {
+    for (size_t i = 0; i < c->n_actors; i++) {
         cJSON *a = cJSON_CreateObject();
-        cJSON_AddStringToObject(a, "actor", stance_strmap_key(&s->actors, order[i]));
-        cJSON_AddNumberToObject(a, "n", (double)*(uint64_t *)stance_strmap_value(&s->actors, order[i]));
+        cJSON_AddStringToObject(a, "actor", c->actors[i].name);
+        cJSON_AddNumberToObject(a, "n", (double)c->actors[i].n);
         cJSON_AddItemToArray(actors, a);
     }
-    free(order);
-
-    k = stance_report_map_order(&s->targets, true, &order);
-    cJSON *targets = cJSON_AddArrayToObject(o, "targets");
-    for (size_t i = 0; i < k; i++) {
-        const char *t = stance_strmap_key(&s->targets, order[i]);
-        cJSON *a = cJSON_CreateObject();
-        cJSON_AddStringToObject(a, "target", t);
-        add_stance_summary(a, stance_strmap_value(&s->targets, order[i]));
-        cJSON_AddItemToArray(targets, a);
-    }
-    free(order);
-
-    k = stance_report_period_order(&s->periods, &order);
-    cJSON *series = cJSON_AddArrayToObject(o, "series");
-    for (size_t i = 0; i < k; i++) {
-        const char *p = stance_strmap_key(&s->periods, order[i]);
-        cJSON *a = cJSON_CreateObject();
-        cJSON_AddStringToObject(a, "period", p);
-        add_stance_summary(a, stance_strmap_value(&s->periods, order[i]));
-        cJSON_AddItemToArray(series, a);
-    }
-    free(order);
+    cJSON_AddItemToObject(o, "targets", rows_json(c->targets, c->n_targets, "target"));
+    cJSON_AddItemToObject(o, "series", rows_json(c->series, c->n_series, "period"));
     return o;
 }
 
-static cJSON *report_to_json(const stance_report *r)
+static cJSON *report_to_json(const report_summary *s)
 {
+    const stance_report *r = s->report;
     cJSON *root = cJSON_CreateObject();
     cJSON_AddNumberToObject(root, "stance_report", REPORT_FORMAT_VERSION);
     const char *by = stance_report_period_name(r->opt.by);
     cJSON_AddItemToObject(root, "by", by ? cJSON_CreateString(by) : cJSON_CreateNull());
     cJSON_AddNumberToObject(root, "statements", (double)r->statements);
     cJSON_AddNumberToObject(root, "filtered_out", (double)r->filtered);
-    size_t *order;
-    size_t k = stance_report_country_order(r, &order);
     cJSON *countries = cJSON_AddArrayToObject(root, "countries");
-    for (size_t i = 0; i < k; i++)
-        cJSON_AddItemToArray(countries, country_json(stance_strmap_key(&r->countries, order[i]),
-                                                     stance_strmap_value(&r->countries, order[i])));
-    /* pairwise tests among the largest known countries */
+    for (size_t i = 0; i < s->n_countries; i++)
+        cJSON_AddItemToArray(countries, country_json(&s->countries[i]));
     cJSON *cmp = cJSON_AddArrayToObject(root, "comparisons");
-    size_t *known;
-    size_t m = stance_report_compared(r, order, k, &known);
-    for (size_t i = 0; i < m; i++)
-        for (size_t j = i + 1; j < m; j++) {
-            const country_stats *a = stance_strmap_value(&r->countries, known[i]);
-            const country_stats *b = stance_strmap_value(&r->countries, known[j]);
-            int df;
-            double p;
-            bool sparse;
-            double stat = stance_report_chisq(&a->total, &b->total, &df, &p, &sparse);
-            cJSON *c = cJSON_CreateObject();
-            cJSON_AddStringToObject(c, "a", stance_strmap_key(&r->countries, known[i]));
-            cJSON_AddStringToObject(c, "b", stance_strmap_key(&r->countries, known[j]));
-            cJSON_AddStringToObject(c, "test", sparse ? "chi-square, Monte Carlo permutation p"
-                                                      : "chi-square");
-            cJSON_AddNumberToObject(c, "statistic", stat);
-            cJSON_AddNumberToObject(c, "df", df);
-            cJSON_AddNumberToObject(c, "p", p);
-            cJSON_AddItemToArray(cmp, c);
-        }
-    free(known);
-    free(order);
+    for (size_t i = 0; i < s->n_comparisons; i++) {
+        const report_comparison *t = &s->comparisons[i];
+        cJSON *c = cJSON_CreateObject();
+        cJSON_AddStringToObject(c, "a", t->a);
+        cJSON_AddStringToObject(c, "b", t->b);
+        cJSON_AddStringToObject(c, "test", t->sparse ? "chi-square, Monte Carlo permutation p"
+                                                     : "chi-square");
+        cJSON_AddNumberToObject(c, "statistic", t->statistic);
+        cJSON_AddNumberToObject(c, "df", t->df);
+        cJSON_AddNumberToObject(c, "p", t->p);
+        cJSON_AddItemToArray(cmp, c);
+    }
     return root;
 }
 
-int stance_report_write_json(const stance_report *r, FILE *out, stance_error *err)
+int stance_report_write_json(const report_summary *s, FILE *out, stance_error *err)
 {
-    cJSON *root = report_to_json(r);
+    cJSON *root = report_to_json(s);
     char *text = root ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
     if (!text)
@@ -143,7 +119,7 @@ int stance_report_write_json(const stance_report *r, FILE *out, stance_error *er
     fputs(text, out);
     fputc('\n', out);
     free(text);
-    return 0;
+    return ferror(out) ? -1 : 0;
 }
 
 /* ---- merge ------------------------------------------------------------ */

@@ -35,21 +35,17 @@ static void fmt_signed(char *buf, size_t size, double v)
 }
 
 /* "name (n), name (n)" for the top actors. */
-static void fmt_actors(char *buf, size_t size, const country_stats *s, size_t top)
+static void fmt_actors(char *buf, size_t size, const report_country_summary *c, size_t top)
 {
-    size_t *order;
-    size_t k = stance_report_map_order(&s->actors, false, &order);
     buf[0] = '\0';
     size_t used = 0;
-    for (size_t i = 0; i < k && i < top && used < size; i++) {
-        int w = snprintf(buf + used, size - used, "%s%s (%llu)", i ? ", " : "",
-                         stance_strmap_key(&s->actors, order[i]),
-                         (unsigned long long)*(uint64_t *)stance_strmap_value(&s->actors, order[i]));
+    for (size_t i = 0; i < c->n_actors && i < top && used < size; i++) {
+        int w = snprintf(buf + used, size - used, "%s%s (%llu)", i ? ", " : "", c->actors[i].name,
+                         (unsigned long long)c->actors[i].n);
         if (w < 0)
             break;
         used += (size_t)w;
     }
-    free(order);
 }
 
 /* Rows are printed either as aligned columns or as Markdown table rows. */
@@ -91,19 +87,40 @@ static void heading(FILE *out, bool markdown, const char *text)
         fprintf(out, "\n%s\n", text);
 }
 
-static void stance_cells(const report_counts *c, char cells[5][64])
+static void stance_cells(const report_row *r, char cells[5][64])
 {
-    uint64_t n = stance_report_counts_n(c);
-    snprintf(cells[0], 64, "%llu", (unsigned long long)n);
+    snprintf(cells[0], 64, "%llu", (unsigned long long)r->n);
     for (int j = 0; j < REPORT_N_STANCES; j++)
-        fmt_share(cells[1 + j], 64, stance_report_share(c->stance[j], n));
-    fmt_net(cells[4], 64, stance_report_net_index(c));
+        fmt_share(cells[1 + j], 64, r->share[j]);
+    fmt_net(cells[4], 64, r->net);
 }
 
-int stance_report_write_table(const stance_report *r, FILE *out, bool markdown)
+/* One table of rows per country: targets or periods. */
+static void sub_table(FILE *out, bool markdown, const report_summary *s, bool targets)
 {
-    size_t *order;
-    size_t k = stance_report_country_order(r, &order);
+    static const int target_widths[] = {7, 7, 5, 13, 13, 13, 0};
+    static const int period_widths[] = {7, 10, 5, 13, 13, 13, 0};
+    table t = {out, markdown, targets ? target_widths : period_widths, 7};
+    const char *head[] = {"country", targets ? "target" : "period", "n", "conciliatory",
+                          "adversarial", "neutral", "net index"};
+    header(&t, head);
+    for (size_t i = 0; i < s->n_countries; i++) {
+        const report_country_summary *c = &s->countries[i];
+        const report_row *rows = targets ? c->targets : c->series;
+        size_t n = targets ? c->n_targets : c->n_series;
+        for (size_t j = 0; j < n; j++) {
+            char cells[5][64];
+            stance_cells(&rows[j], cells);
+            const char *line[] = {country_label(c->total.key), rows[j].key, cells[0], cells[1],
+                                  cells[2], cells[3], cells[4]};
+            row(&t, line);
+        }
+    }
+}
+
+int stance_report_write_table(const report_summary *s, FILE *out, bool markdown)
+{
+    const stance_report *r = s->report;
     if (markdown)
         fprintf(out, "# Stance by country\n\n");
     else
@@ -119,93 +136,38 @@ int stance_report_write_table(const stance_report *r, FILE *out, bool markdown)
     const char *head[] = {"country", "n", "conciliatory", "adversarial", "neutral", "net index",
                           "sentiment", "top actors"};
     header(&t, head);
-    for (size_t i = 0; i < k; i++) {
-        const char *code = stance_strmap_key(&r->countries, order[i]);
-        const country_stats *s = stance_strmap_value(&r->countries, order[i]);
+    bool any_target = false;
+    for (size_t i = 0; i < s->n_countries; i++) {
+        const report_country_summary *c = &s->countries[i];
         char cells[5][64], sent[32], actors[512];
-        stance_cells(&s->total, cells);
-        fmt_signed(sent, sizeof sent, stance_report_mean_sentiment(s));
-        fmt_actors(actors, sizeof actors, s, r->opt.top_actors);
-        const char *line[] = {country_label(code), cells[0], cells[1], cells[2], cells[3],
+        stance_cells(&c->total, cells);
+        fmt_signed(sent, sizeof sent, c->mean_sentiment);
+        fmt_actors(actors, sizeof actors, c, r->opt.top_actors);
+        const char *line[] = {country_label(c->total.key), cells[0], cells[1], cells[2], cells[3],
                               cells[4], sent, actors};
         row(&t, line);
+        any_target = any_target || c->n_targets > 0;
     }
-
     /* who is adversarial (or conciliatory) toward whom */
-    bool any_target = false;
-    for (size_t i = 0; i < k && !any_target; i++)
-        any_target = ((const country_stats *)stance_strmap_value(&r->countries, order[i]))->targets.count > 0;
     if (any_target) {
         heading(out, markdown, "Toward whom (speaker country -> target)");
-        static const int pw[] = {7, 7, 5, 13, 13, 13, 0};
-        table pt = {out, markdown, pw, 7};
-        const char *ph[] = {"country", "target", "n", "conciliatory", "adversarial", "neutral",
-                            "net index"};
-        header(&pt, ph);
-        for (size_t i = 0; i < k; i++) {
-            const char *code = stance_strmap_key(&r->countries, order[i]);
-            const country_stats *s = stance_strmap_value(&r->countries, order[i]);
-            size_t *to;
-            size_t m = stance_report_map_order(&s->targets, true, &to);
-            for (size_t j = 0; j < m; j++) {
-                const char *target = stance_strmap_key(&s->targets, to[j]);
-                char cells[5][64];
-                stance_cells(stance_strmap_value(&s->targets, to[j]), cells);
-                const char *line[] = {country_label(code), target, cells[0], cells[1], cells[2],
-                                      cells[3], cells[4]};
-                row(&pt, line);
-            }
-            free(to);
-        }
+        sub_table(out, markdown, s, true);
     }
-
     if (r->opt.by != STANCE_PERIOD_NONE) {
         char title[64];
         snprintf(title, sizeof title, "Over time (by %s)", stance_report_period_name(r->opt.by));
         heading(out, markdown, title);
-        static const int sw[] = {7, 10, 5, 13, 13, 13, 0};
-        table st = {out, markdown, sw, 7};
-        const char *sh[] = {"country", "period", "n", "conciliatory", "adversarial", "neutral",
-                            "net index"};
-        header(&st, sh);
-        for (size_t i = 0; i < k; i++) {
-            const char *code = stance_strmap_key(&r->countries, order[i]);
-            const country_stats *s = stance_strmap_value(&r->countries, order[i]);
-            size_t *po;
-            size_t m = stance_report_period_order(&s->periods, &po);
-            for (size_t j = 0; j < m; j++) {
-                const char *period = stance_strmap_key(&s->periods, po[j]);
-                char cells[5][64];
-                stance_cells(stance_strmap_value(&s->periods, po[j]), cells);
-                const char *line[] = {country_label(code), period, cells[0], cells[1], cells[2],
-                                      cells[3], cells[4]};
-                row(&st, line);
-            }
-            free(po);
-        }
+        sub_table(out, markdown, s, false);
     }
-
     /* are two countries' stance distributions different? */
-    size_t *known;
-    size_t m = stance_report_compared(r, order, k, &known);
-    if (m >= 2) {
+    if (s->n_comparisons > 0)
         heading(out, markdown, "Do the stance distributions differ? (chi-square test)");
-        for (size_t i = 0; i < m; i++)
-            for (size_t j = i + 1; j < m; j++) {
-                const country_stats *a = stance_strmap_value(&r->countries, known[i]);
-                const country_stats *b = stance_strmap_value(&r->countries, known[j]);
-                int df;
-                double p;
-                bool sparse;
-                double stat = stance_report_chisq(&a->total, &b->total, &df, &p, &sparse);
-                fprintf(out, "%s%s vs %s: chi2 = %.2f, df = %d, p = %.3g%s\n", markdown ? "- " : "",
-                        stance_strmap_key(&r->countries, known[i]),
-                        stance_strmap_key(&r->countries, known[j]), stat, df, p,
-                        sparse ? " (Monte Carlo permutation p: small counts)" : "");
-            }
+    for (size_t i = 0; i < s->n_comparisons; i++) {
+        const report_comparison *c = &s->comparisons[i];
+        fprintf(out, "%s%s vs %s: chi2 = %.2f, df = %d, p = %.3g%s\n", markdown ? "- " : "",
+                c->a, c->b, c->statistic, c->df, c->p,
+                c->sparse ? " (Monte Carlo permutation p: small counts)" : "");
     }
-    free(known);
-    free(order);
     return ferror(out) ? -1 : 0;
 }
 
@@ -233,56 +195,43 @@ static void csv_number(FILE *out, double v)
 }
 
 static void csv_row(FILE *out, const char *code, const char *kind, const char *key,
-                    const report_counts *c, double sentiment)
+                    const report_row *r, double sentiment)
 {
-    uint64_t n = stance_report_counts_n(c);
     csv_field(out, country_label(code));
     fputc(',', out);
     fputs(kind, out);
     fputc(',', out);
     csv_field(out, key);
-    fprintf(out, ",%llu", (unsigned long long)n);
+    fprintf(out, ",%llu", (unsigned long long)r->n);
     for (int j = 0; j < REPORT_N_STANCES; j++)
-        fprintf(out, ",%llu", (unsigned long long)c->stance[j]);
+        fprintf(out, ",%llu", (unsigned long long)r->counts.stance[j]);
     for (int j = 0; j < REPORT_N_STANCES; j++) {
-        report_interval iv = stance_report_share(c->stance[j], n);
-        csv_number(out, iv.value);
-        csv_number(out, iv.lo);
-        csv_number(out, iv.hi);
+        csv_number(out, r->share[j].value);
+        csv_number(out, r->share[j].lo);
+        csv_number(out, r->share[j].hi);
     }
-    report_interval net = stance_report_net_index(c);
-    csv_number(out, net.value);
-    csv_number(out, net.lo);
-    csv_number(out, net.hi);
+    csv_number(out, r->net.value);
+    csv_number(out, r->net.lo);
+    csv_number(out, r->net.hi);
     csv_number(out, sentiment);
     fputc('\n', out);
 }
 
-int stance_report_write_csv(const stance_report *r, FILE *out)
+int stance_report_write_csv(const report_summary *s, FILE *out)
 {
     fputs("country,row,key,n,conciliatory,adversarial,neutral,"
           "conciliatory_share,conciliatory_lo,conciliatory_hi,"
           "adversarial_share,adversarial_lo,adversarial_hi,"
           "neutral_share,neutral_lo,neutral_hi,net,net_lo,net_hi,sentiment\n",
           out);
-    size_t *order;
-    size_t k = stance_report_country_order(r, &order);
-    for (size_t i = 0; i < k; i++) {
-        const char *code = stance_strmap_key(&r->countries, order[i]);
-        const country_stats *s = stance_strmap_value(&r->countries, order[i]);
-        csv_row(out, code, "country", "", &s->total, stance_report_mean_sentiment(s));
-        size_t *sub;
-        size_t m = stance_report_map_order(&s->targets, true, &sub);
-        for (size_t j = 0; j < m; j++)
-            csv_row(out, code, "target", stance_strmap_key(&s->targets, sub[j]),
-                    stance_strmap_value(&s->targets, sub[j]), NAN);
-        free(sub);
-        m = stance_report_period_order(&s->periods, &sub);
-        for (size_t j = 0; j < m; j++)
-            csv_row(out, code, "period", stance_strmap_key(&s->periods, sub[j]),
-                    stance_strmap_value(&s->periods, sub[j]), NAN);
-        free(sub);
+    for (size_t i = 0; i < s->n_countries; i++) {
+        const report_country_summary *c = &s->countries[i];
+        const char *code = c->total.key;
+        csv_row(out, code, "country", "", &c->total, c->mean_sentiment);
+        for (size_t j = 0; j < c->n_targets; j++)
+            csv_row(out, code, "target", c->targets[j].key, &c->targets[j], NAN);
+        for (size_t j = 0; j < c->n_series; j++)
+            csv_row(out, code, "period", c->series[j].key, &c->series[j], NAN);
     }
-    free(order);
     return ferror(out) ? -1 : 0;
 }
