@@ -50,6 +50,20 @@ int cli_models_parse(cli_models *m, const char *cmd, cli_opt id, const char *arg
 int cli_models_open(cli_models *m, const stance_gazetteer *g, int jobs, stance_error *err);
 void cli_models_free(cli_models *m);
 
+/* ---- extract and score (cli_statements.c) ---- */
+typedef struct cli_statements {
+    cli_articles articles;
+    cli_models *models;               /* score; NULL for extract */
+    const char *output;
+    stance_statement_format format;
+} cli_statements;
+
+/* The options of both: articles, output, format (and the models of score). */
+int cli_statements_parse(cli_statements *s, const char *cmd, cli_opt id, const char *arg);
+/* Write the statements of the articles named by argv's operands; frees the
+ * options. Returns the exit status. */
+int cli_statements_run(const char *cmd, cli_statements *s, int argc, char **argv);
+
 /* ---- reports (cli_report_options.c): cli_group_report ---- */
 typedef struct cli_report_args {
     stance_report_options opt;
