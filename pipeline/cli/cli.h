@@ -116,6 +116,7 @@ typedef struct cli_spec {
     const char *usage;   /* after "Usage: stance NAME ": "[OPTION]... [ARTICLES]..." */
     const char *about;   /* a paragraph (newlines kept) */
     cli_section sections[6];
+    const char *notes;   /* after the options (may be NULL) */
     const char *footer;  /* ends the help */
 } cli_spec;
 

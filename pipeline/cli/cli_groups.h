@@ -58,11 +58,12 @@ typedef struct cli_statements {
     stance_statement_format format;
 } cli_statements;
 
-/* The options of both: articles, output, format (and the models of score). */
-int cli_statements_parse(cli_statements *s, const char *cmd, cli_opt id, const char *arg);
-/* Write the statements of the articles named by argv's operands; frees the
- * options. Returns the exit status. */
-int cli_statements_run(const char *cmd, cli_statements *s, int argc, char **argv);
+/* What both say at the end of their help. */
+extern const char cli_statements_footer[];
+/* Parse argv for spec (articles, output, format, and the models of score
+ * when s->models), then write the statements of the articles named by the
+ * operands. Returns the exit status. */
+int cli_statements_main(const cli_spec *spec, cli_statements *s, int argc, char **argv);
 
 /* ---- reports (cli_report_options.c): cli_group_report ---- */
 typedef struct cli_report_args {

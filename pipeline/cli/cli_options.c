@@ -172,6 +172,8 @@ static int print_help(const cli_spec *spec)
     }
     printf("\n");
     print_option(stdout, CLI_OPT_HELP);
+    if (spec->notes)
+        printf("\n%s", spec->notes);
     if (spec->footer)
         printf("\n%s", spec->footer);
     if (fflush(stdout) != 0 || ferror(stdout)) {

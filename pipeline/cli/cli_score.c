@@ -14,27 +14,13 @@ static const cli_spec spec = {
     .sections = {{"Output", (const cli_opt[]){CLI_OPT_STATEMENT_FORMAT, CLI_OPT_OUTPUT, CLI_OPT_END}},
                  {"Models", cli_group_models},
                  {"Input", cli_group_articles}},
-    .footer = "Progress (articles/s, statements, skipped) goes to stderr when it is a\n"
-              "terminal; a summary line ends the run. A bad article is reported as FILE:LINE,\n"
-              "skipped and counted. Exit status: 0 success, 1 bad input (with --strict), I/O\n"
-              "error or interrupt (no output file is left behind), 2 usage error.\n",
+    .footer = cli_statements_footer,
 };
-
-static int handle(void *ctx, cli_opt id, const char *arg)
-{
-    return cli_statements_parse(ctx, spec.name, id, arg);
-}
 
 int cli_score(int argc, char **argv)
 {
     cli_models models;
     cli_models_init(&models);
     cli_statements s = {.models = &models, .format = STANCE_STATEMENTS_JSONL};
-    cli_articles_init(&s.articles);
-    int status = cli_parse(&spec, argc, argv, handle, &s);
-    if (status >= 0) {
-        cli_articles_free(&s.articles);
-        return status;
-    }
-    return cli_statements_run(spec.name, &s, argc, argv);
+    return cli_statements_main(&spec, &s, argc, argv);
 }

@@ -5,8 +5,21 @@
 
 #include "pipeline/cli/cli_groups.h"
 
-int cli_statements_parse(cli_statements *s, const char *cmd, cli_opt id, const char *arg)
+const char cli_statements_footer[] =
+    "A bad article is reported as FILE:LINE on stderr, skipped and counted; a\n"
+    "summary line ends the run (on a terminal, a progress line shows articles/s).\n"
+    "Exit status: 0 success, 1 bad input (with --strict), I/O error or interrupt (no\n"
+    "output file is left behind), 2 usage error.\n";
+
+typedef struct parsing {
+    const char *cmd;
+    cli_statements *s;
+} parsing;
+
+static int parse(void *ctx, cli_opt id, const char *arg)
 {
+    const char *cmd = ((parsing *)ctx)->cmd;
+    cli_statements *s = ((parsing *)ctx)->s;
     int rc = cli_articles_parse(&s->articles, cmd, id, arg);
     if (rc == CLI_NOT_MINE && s->models)
         rc = cli_models_parse(s->models, cmd, id, arg);
@@ -93,14 +106,21 @@ static int run(const char *cmd, cli_statements *s, int argc, char **argv, const 
     return status;
 }
 
-int cli_statements_run(const char *cmd, cli_statements *s, int argc, char **argv)
+int cli_statements_main(const cli_spec *spec, cli_statements *s, int argc, char **argv)
 {
+    const char *cmd = spec->name;
+    cli_articles_init(&s->articles);
+    int status = cli_parse(spec, argc, argv, parse, &(parsing){cmd, s});
+    if (status >= 0) {
+        cli_articles_free(&s->articles);
+        return status;
+    }
     stance_error err;
     stance_error_clear(&err);
     /* from here on an interrupt stops the batch cleanly, even while models load */
     stance_signal_graceful(true);
     stance_gazetteer *g = cli_articles_gazetteer(&s->articles, &err);
-    int status = g ? run(cmd, s, argc, argv, g) : cli_fail(&err);
+    status = g ? run(cmd, s, argc, argv, g) : cli_fail(&err);
     stance_gazetteer_free(g);
     cli_articles_free(&s->articles);
     return status;
