@@ -2,7 +2,8 @@
 # The team's statement corpus (training-data/statements): fields and labels,
 # the fixed split, each stance at least 25%, speaker and actor coverage, and
 # no near-duplicates (training-data/tools/check_corpus.py), with the corpus's
-# targets: at least 3,000 statements, 60 speaker codes and 300 actors.
+# targets: at least 3,000 statements, 60 speaker codes and 300 actors; and
+# the predicate lexicon (training-data/lexicon/check.py).
 # usage: training_data.sh STANCE_BIN SOURCE_DIR
 set -u
 src=$2
@@ -15,6 +16,12 @@ min_actors=300
 python3 "$tools/check_corpus.py" "$src/training-data/statements" "$min_statements" "$min_countries" "$min_actors" \
     > "$dir/out" || fail "corpus: $(cat "$dir/out")"
 head -1 "$dir/out"
+
+# the predicate lexicon: fields, classes, polarities, forms
+python3 "$src/training-data/lexicon/check.py" "$src/training-data/lexicon/predicates.tsv" > "$dir/lex" ||
+    fail "lexicon: $(cat "$dir/lex")"
+printf 'a|b\tverb\tsay\t+\tspeech\n' > "$dir/bad.tsv"
+python3 "$src/training-data/lexicon/check.py" "$dir/bad.tsv" > /dev/null 2>&1 && fail "lexicon checker passed a bad line"
 
 # the checker finds what it is meant to find
 mkdir "$dir/bad"
